@@ -1,0 +1,1 @@
+"""spaCy pipeline: the parser plus diplograph's own named components."""
