@@ -91,6 +91,7 @@ class EventCandidate:
     sentence: int
     trigger: str
     modality: Modality = "asserted"
+    trigger_index: int | None = None  # Doc token index of the event verb/noun, for dates and places
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,377 @@
+"""The `diplograph` command: a thin click layer over the library.
+
+Each command parses options, calls one library function and formats the output.
+Named exceptions become one-line messages; bad inputs are reported and skipped,
+and the exit status is non-zero when any input could not be read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from diplograph.config import Settings
+from diplograph.errors import DiplographError, InputError
+
+EVENT_COLUMNS = ["article_id", "date", "source", "target", "cameo", "plover", "quad_class",
+                 "goldstein", "location", "mentions", "evidence"]
+
+
+class ErrorLog:
+    """Collects input errors: each is printed once to stderr, the count sets the exit status."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, error: InputError) -> None:
+        self.count += 1
+        click.echo(f"error: {error}", err=True)
+
+    def exit(self) -> None:
+        if self.count:
+            click.echo(f"{self.count} input(s) could not be read", err=True)
+            sys.exit(1)
+
+
+def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from exc
+
+
+def _settings(db: str | None = None, actors: tuple[str, ...] = ()) -> Settings:
+    values: dict[str, Any] = {"actor_files": tuple(Path(a) for a in actors)}
+    if db:
+        values["db"] = db
+    return Settings(**values)
+
+
+def _run(action: Callable[[], None]) -> None:
+    """Run a command body, turning library errors into a clean message."""
+    try:
+        action()
+    except DiplographError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+date_option = click.option("--date", "default_date", callback=_parse_date,
+                           help="Date (YYYY-MM-DD) for articles that carry none.")
+actors_option = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+                             help="Extra actor dictionary (YAML, TSV or PETRARCH format); repeatable.")
+db_option = click.option("--db", default=None, help="Database URL or SQLite file [default: ./diplograph.db].")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+def cli(verbose: bool) -> None:
+    """Turn dated news articles into political event data (CAMEO/PLOVER)."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "csv"]), default="jsonl")
+@date_option
+@actors_option
+def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...]) -> None:
+    """Print the events found in articles (no database).
+
+    Example:
+        diplograph extract article.txt --format jsonl > events.jsonl
+    """
+    from diplograph.pipeline import extract as run_extract
+
+    errors = ErrorLog()
+
+    def body() -> None:
+        results = run_extract(inputs, settings=_settings(actors=actor_files), default_date=default_date,
+                              on_error=errors)
+        _write_events((e.to_json() for r in results for e in r.events), fmt)
+
+    _run(body)
+    errors.exit()
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table")
+@date_option
+@actors_option
+def actors(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...]) -> None:
+    """List the actors found in each article with codes, roles and mention counts.
+
+    Example:
+        diplograph actors article.txt
+    """
+    from diplograph.pipeline import extract as run_extract
+
+    errors = ErrorLog()
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for result in run_extract(inputs, settings=_settings(actors=actor_files), default_date=default_date,
+                                  on_error=errors):
+            for actor, count in result.actors:
+                yield {"article_id": result.article.id, "name": actor.name, "code": actor.code,
+                       "kind": actor.kind, "role": actor.role, "sector": actor.sector, "mentions": count}
+
+    _run(lambda: _write_rows(rows(), fmt, ["article_id", "name", "code", "kind", "role", "sector", "mentions"]))
+    errors.exit()
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@date_option
+@actors_option
+def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
+           actor_files: tuple[str, ...]) -> None:
+    """Extract events from articles and store them; re-ingesting changes nothing.
+
+    Example:
+        diplograph ingest examples/ --db events.db
+    """
+    from diplograph.ingest import iter_articles
+    from diplograph.pipeline import IngestSummary, ingest_articles
+    from diplograph.store import open_store
+
+    errors = ErrorLog()
+    summary = IngestSummary()
+
+    def on_error(error: InputError) -> None:
+        summary.failed += 1
+        errors(error)
+
+    def body() -> None:
+        settings = _settings(db, actor_files)
+        with open_store(settings.db) as store:
+            articles = _progress(iter_articles(inputs, default_date=default_date, on_error=on_error))
+            ingest_articles(articles, store, settings=settings, summary=summary, on_error=on_error)
+            _print_summary(summary, store.counts())
+
+    _run(body)
+    errors.exit()
+
+
+def _progress(articles: Iterable[Any]) -> Iterable[Any]:
+    """Wrap an iterable in a progress display when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return articles
+    from rich.progress import track
+
+    return track(articles, description="ingesting", console=_stderr_console())
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _print_summary(summary: Any, counts: dict[str, int]) -> None:
+    from rich.table import Table
+
+    table = Table(title="diplograph ingest")
+    for column in ("articles read", "new", "replaced", "skipped (unchanged)", "failed",
+                   "events written", "events in db", "articles in db"):
+        table.add_column(column, justify="right")
+    table.add_row(*map(str, (summary.read, summary.new, summary.replaced, summary.unchanged,
+                             summary.failed, summary.events_written, counts.get("events", 0),
+                             counts.get("articles", 0))))
+    from rich.console import Console
+
+    Console(width=140).print(table)
+
+
+@cli.command()
+@db_option
+@click.option("--actor", help="Actor code (source or target), e.g. CHN.")
+@click.option("--since", callback=_parse_date, help="First date (YYYY-MM-DD).")
+@click.option("--until", callback=_parse_date, help="Last date (YYYY-MM-DD).")
+@click.option("--cameo", help="CAMEO code or prefix, e.g. 04 or 042.")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+def events(db: str | None, actor: str | None, since: date | None, until: date | None, cameo: str | None,
+           limit: int | None, fmt: str) -> None:
+    """Query stored events.
+
+    Example:
+        diplograph events --actor CHN --since 2024-07-01 --cameo 04
+    """
+    from diplograph.store import open_store
+
+    def body() -> None:
+        with open_store(_settings(db).db) as store:
+            rows = store.query_events(actor=actor, since=since.isoformat() if since else None,
+                                      until=until.isoformat() if until else None, cameo=cameo, limit=limit)
+            _write_events(rows, fmt)
+
+    _run(body)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "quads", "graphml"]))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+def export(db: str | None, fmt: str, output: Path) -> None:
+    """Export all stored events to a file.
+
+    Example:
+        diplograph export --format quads -o events.tsv
+    """
+    from diplograph.export import export_events
+    from diplograph.store import open_store
+
+    def body() -> None:
+        with open_store(_settings(db).db) as store:
+            n = export_events(store, fmt, output)
+        click.echo(f"wrote {n} rows to {output}", err=True)
+
+    _run(body)
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="DIPLOGRAPH_API_TOKEN", default=None,
+              help="Enable POST /api/v1/articles for requests bearing this token.")
+def serve(db: str | None, host: str, port: int, token: str | None) -> None:
+    """Serve the REST API and the web page over a database.
+
+    Example:
+        diplograph serve --db events.db --port 8000
+    """
+    def body() -> None:
+        from diplograph.api.app import create_app
+        from diplograph.errors import MissingExtraError
+
+        try:
+            import uvicorn
+        except ImportError as exc:
+            raise MissingExtraError("uvicorn", "api") from exc
+        settings = _settings(db).model_copy(update={"api_token": token})
+        uvicorn.run(create_app(settings), host=host, port=port)
+
+    _run(body)
+
+
+@cli.command()
+@click.option("--gold", required=True, type=click.Path(exists=True, path_type=Path))
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--details", is_flag=True, help="List misses and false alarms.")
+@date_option
+@actors_option
+def evaluate(gold: Path, inputs: tuple[str, ...], details: bool, default_date: date | None,
+             actor_files: tuple[str, ...]) -> None:
+    """Extract events from INPUT and score them against GOLD (strict and relaxed P/R/F1).
+
+    INPUT may be articles or a JSONL file of already extracted events.
+
+    Example:
+        diplograph evaluate --gold dev.jsonl dev-articles.jsonl --details
+    """
+    from diplograph.evaluate import load_gold, predicted_tuples, score
+
+    errors = ErrorLog()
+
+    def body() -> None:
+        events = list(_events_for_scoring(inputs, default_date, actor_files, errors))
+        truth = load_gold(gold)
+        pred = predicted_tuples(events)
+        for relaxed in (False, True):
+            s = score(truth, pred, relaxed)
+            if details and not relaxed:
+                _print_details(s)
+            mode = "relaxed (dates ignored)" if relaxed else "strict"
+            click.echo(f"{mode}: precision {s.precision:.3f} recall {s.recall:.3f} f1 {s.f1:.3f} "
+                       f"(tp {s.tp}, fp {s.fp}, fn {s.fn})")
+
+    _run(body)
+    errors.exit()
+
+
+def _events_for_scoring(inputs: tuple[str, ...], default_date: date | None, actor_files: tuple[str, ...],
+                        errors: ErrorLog) -> Iterator[dict[str, Any]]:
+    from diplograph.pipeline import extract as run_extract
+
+    articles = []
+    for item in inputs:
+        if _is_event_file(Path(item)):
+            with open(item, encoding="utf-8") as fh:
+                yield from (json.loads(line) for line in fh if line.strip())
+        else:
+            articles.append(item)
+    if articles:
+        for result in run_extract(articles, settings=_settings(actors=actor_files), default_date=default_date,
+                                  on_error=errors):
+            yield from (e.to_json() for e in result.events)
+
+
+def _is_event_file(path: Path) -> bool:
+    """An events JSONL (what `extract` prints) rather than an articles JSONL."""
+    if path.suffix != ".jsonl" or not path.is_file():
+        return False
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        first = fh.readline(1_000_000)
+    try:
+        return "event_id" in json.loads(first)
+    except ValueError:
+        return False
+
+
+def _print_details(s: Any) -> None:
+    for aid in s.missed:
+        click.echo(f"== {aid}")
+        for g in s.missed[aid]:
+            arrow = "<->" if g.symmetric else "->"
+            click.echo(f"  missed {g.date} {g.source}{arrow}{g.target} root {'|'.join(g.roots)}  {g.note}")
+        for d, src, tgt, root in s.false[aid]:
+            click.echo(f"  false  {d} {src}->{tgt} root {root}")
+
+
+def _flat(event: dict[str, Any]) -> dict[str, Any]:
+    row = {k: event.get(k) for k in EVENT_COLUMNS}
+    for side in ("source", "target"):
+        actor = event.get(side) or {}
+        row[side] = f"{actor.get('code', '')} {actor.get('name', '')}".strip()
+    row["location"] = (event.get("location") or {}).get("name", "")
+    return row
+
+
+def _write_events(events: Iterable[dict[str, Any]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for event in events:
+            click.echo(json.dumps(event, ensure_ascii=False))
+        return
+    _write_rows((_flat(e) for e in events), fmt, EVENT_COLUMNS)
+
+
+def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str]) -> None:
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns)
+        for row in rows:
+            table.add_row(*(str(row.get(c, "") if row.get(c) is not None else "") for c in columns))
+        Console(width=200).print(table)
