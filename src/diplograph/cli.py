@@ -375,3 +375,36 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str]) ->
         for row in rows:
             table.add_row(*(str(row.get(c, "") if row.get(c) is not None else "") for c in columns))
         Console(width=200).print(table)
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@db_option
+@click.option("--scheduler", default="processes", show_default=True,
+              help="Dask scheduler: processes, threads, synchronous, or a cluster address tcp://host:8786.")
+@click.option("--partitions", type=int, default=None, help="Number of Dask partitions.")
+def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: int | None) -> None:
+    """Ingest a large corpus with Dask workers (same code as `ingest`).
+
+    Example:
+        diplograph batch corpus/ --db postgresql://me@dbhost/events --scheduler tcp://10.0.0.5:8786
+    """
+    from diplograph.batch import run_batch
+    from diplograph.store import open_store
+
+    def body() -> None:
+        settings = _settings(db)
+        chosen: Any = scheduler
+        if "://" in scheduler:
+            from distributed import Client  # part of the dask extra's cluster setup
+
+            chosen = Client(scheduler).get
+        with open_store(settings.db) as store:
+            summary = run_batch(inputs, store, settings, chosen, partitions)
+            _print_summary(summary, store.counts())
+        for message in summary.errors:
+            click.echo(f"error: {message}", err=True)
+        if summary.failed:
+            sys.exit(1)
+
+    _run(body)
