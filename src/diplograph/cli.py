@@ -351,6 +351,11 @@ def _flat(event: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+def _short(value: Any, width: int = 90) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _write_events(events: Iterable[dict[str, Any]], fmt: str) -> None:
     if fmt == "jsonl":
         for event in events:
@@ -373,7 +378,7 @@ def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str]) ->
 
         table = Table(*columns)
         for row in rows:
-            table.add_row(*(str(row.get(c, "") if row.get(c) is not None else "") for c in columns))
+            table.add_row(*(_short(row.get(c)) for c in columns))
         Console(width=200).print(table)
 
 

@@ -38,7 +38,7 @@ class Article:
     def content_hash(self) -> str:
         """Hash of what the events depend on: re-ingesting the same text is a no-op."""
         key = "\x1f".join([self.id, self.date.isoformat() if self.date else "", self.title, self.text])
-        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
     def anchor_date(self) -> date | None:

@@ -1,0 +1,199 @@
+"""The Store: one database (SQLite file or PostgreSQL) holding articles, actors and events."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from sqlalchemy import Engine, func, select, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+
+from diplograph.errors import StoreError
+from diplograph.models import ArticleResult
+from diplograph.store import read
+from diplograph.store.engine import WRITE_OPTION, build_engine
+from diplograph.store.schema import (
+    LATEST_VERSION,
+    actors,
+    articles,
+    clusters,
+    event_mentions,
+    events,
+    migrate,
+)
+from diplograph.store.write import WriteOutcome, write_result
+
+_STREAM_ROWS = 500  # rows fetched at a time when streaming (server-side cursor on PostgreSQL)
+_MIGRATION_LOCK = 0x6469706C  # "dipl": PostgreSQL advisory lock id while migrating
+
+
+def open_store(url: str | Path) -> Store:
+    """Open (and create or migrate) the store at a database URL or SQLite file path.
+
+    Raises:
+        StoreError: unknown URL scheme, or the database cannot be reached.
+        MissingExtraError: a PostgreSQL URL without psycopg installed.
+    """
+    engine = build_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**{WRITE_OPTION: True})
+            with conn.begin():
+                if conn.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                version = migrate(conn)
+    except DBAPIError as exc:
+        engine.dispose()
+        hint = (
+            "check that the folder exists and is writable"
+            if engine.dialect.name == "sqlite"
+            else "check that the server runs and the URL's user, password, host and database are right"
+        )
+        raise StoreError(f"cannot open database {_safe(url)}: {exc.orig}", hint) from exc
+    if version > LATEST_VERSION:
+        engine.dispose()
+        raise StoreError(f"database {_safe(url)} has schema version {version}", "upgrade diplograph")
+    return Store(engine)
+
+
+def _safe(url: str | Path) -> str:
+    """The URL without its password, for messages."""
+    text_url = str(url)
+    if "://" not in text_url:
+        return repr(text_url)
+    try:
+        return repr(make_url(text_url).render_as_string(hide_password=True))
+    except SQLAlchemyError:
+        return repr(text_url.split("@")[-1])
+
+
+class Store:
+    """Articles, actors and events in one database; see open_store."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def write_result(self, result: ArticleResult) -> WriteOutcome:
+        """Write one article's events in one transaction: all of it or, on failure, none of it.
+
+        Raises:
+            StoreError: the database refused the write (nothing of this article was kept).
+        """
+        try:
+            with self.engine.connect() as conn:
+                conn.execution_options(**{WRITE_OPTION: True})
+                with conn.begin():
+                    return write_result(conn, result)
+        except SQLAlchemyError as exc:
+            raise StoreError(
+                f"could not store article {result.article.id!r}: {getattr(exc, 'orig', exc)}",
+                "nothing of this article was written; check event ids are unique across articles",
+            ) from exc
+
+    def has_article(self, article_id: str, content_hash: str) -> bool:
+        """True when this exact article text is stored already (so it need not be parsed)."""
+        query = select(articles.c.content_hash).where(articles.c.article_id == article_id)
+        with self.engine.connect() as conn:
+            return conn.execute(query).scalar_one_or_none() == content_hash
+
+    def query_events(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        cameo: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield events as the contract's JSON objects (plus cluster_id, num_articles, num_sources).
+
+        `actor` matches the source or target code, `cameo` is a code prefix,
+        `since`/`until` are inclusive dates compared as text, ordered by date then id.
+        """
+        rows = self.iter_event_rows(
+            actor=actor, since=since, until=until, cameo=cameo, limit=limit, offset=offset
+        )
+        return read.iter_json(rows)
+
+    def iter_event_rows(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        cameo: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[dict[str, Any]]:
+        """Yield flat event rows (every events column, cluster counts, article URL), streamed."""
+        query = read.events_select(actor=actor, since=since, until=until, cameo=cameo)
+        if limit is not None:
+            query = query.limit(limit)
+        if offset:
+            query = query.offset(offset)
+        with self.engine.connect() as conn:
+            result = conn.execution_options(yield_per=_STREAM_ROWS).execute(query)
+            for row in result.mappings():
+                yield dict(row)
+
+    def count_events(
+        self,
+        *,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        cameo: str | None = None,
+    ) -> int:
+        """How many events query_events would yield without limit/offset."""
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(
+                    read.count_select(actor=actor, since=since, until=until, cameo=cameo)
+                ).scalar_one()
+            )
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event in the JSON shape, with `evidence_list` (every stored mention), or None."""
+        query = read.events_select().where(events.c.event_id == event_id)
+        with self.engine.connect() as conn:
+            row = conn.execute(query).mappings().one_or_none()
+            if row is None:
+                return None
+            found = read.event_json(dict(row))
+            mentions = conn.execute(read.mentions_select(event_id)).mappings()
+            found["evidence_list"] = [
+                {key: m[key] for key in ("article_id", "sentence", "start_char", "end_char", "text")}
+                for m in mentions
+            ]
+        return found
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        tables = {
+            "articles": articles,
+            "events": events,
+            "actors": actors,
+            "mentions": event_mentions,
+            "clusters": clusters,
+        }
+        with self.engine.connect() as conn:
+            return {
+                name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                for name, t in tables.items()
+            }

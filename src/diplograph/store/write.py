@@ -1,0 +1,190 @@
+"""Writing one ArticleResult: all of it in one transaction, or nothing.
+
+Idempotent by Article.content_hash: the same text again writes nothing, a
+changed text replaces that article's events.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Literal
+
+from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from diplograph.models import Actor, ArticleResult, Event
+from diplograph.store.clusters import cluster_id_for, cluster_key, refresh_clusters
+from diplograph.store.schema import actors, articles, event_mentions, events
+
+WriteStatus = Literal["new", "unchanged", "replaced"]
+
+
+@dataclass(frozen=True, slots=True)
+class WriteOutcome:
+    """What write_result did with one article."""
+
+    status: WriteStatus
+    events_written: int
+
+
+def actor_id_of(actor: Actor) -> str:
+    """The actor's id, or a stable one derived from kind, code and name when it has none."""
+    if actor.actor_id:
+        return actor.actor_id
+    key = "\x1f".join([actor.kind, actor.code, actor.name])
+    return "a" + hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def event_id_of(event: Event, article_id: str, index: int) -> str:
+    """The event's id, or a stable one derived from its article and position when it has none."""
+    if event.event_id:
+        return event.event_id
+    return f"{article_id}#{index}"
+
+
+def write_result(conn: Connection, result: ArticleResult) -> WriteOutcome:
+    """Store one article's events inside the caller's transaction."""
+    article = result.article
+    # FOR UPDATE: two PostgreSQL writers of one article take turns (SQLite locks the whole file anyway).
+    current = select(articles.c.content_hash).where(articles.c.article_id == article.id).with_for_update()
+    stored_hash = conn.execute(current).scalar_one_or_none()
+    if stored_hash == article.content_hash:
+        return WriteOutcome("unchanged", 0)
+    old_clusters: set[str] = set()
+    if stored_hash is not None:
+        old_clusters = _delete_article_events(conn, article.id)
+        conn.execute(
+            articles.update().where(articles.c.article_id == article.id).values(**_article_row(result))
+        )
+    else:
+        conn.execute(insert(articles).values(article_id=article.id, **_article_row(result)))
+    _upsert_actors(conn, _all_actors(result))
+    keys = _insert_events(conn, result)
+    refresh_clusters(conn, old_clusters | set(keys), keys)
+    return WriteOutcome("replaced" if stored_hash is not None else "new", len(result.events))
+
+
+def _article_row(result: ArticleResult) -> dict[str, Any]:
+    article = result.article
+    return {
+        "content_hash": article.content_hash,
+        "date": article.date.isoformat() if article.date else None,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "dateline": article.dateline,
+        "text": article.text,
+        "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def _delete_article_events(conn: Connection, article_id: str) -> set[str]:
+    """Remove an article's events and mentions; return the clusters they were in."""
+    ids = select(events.c.event_id).where(events.c.article_id == article_id)
+    found = conn.execute(select(events.c.cluster_id).where(events.c.article_id == article_id).distinct())
+    old = {row[0] for row in found if row[0]}
+    conn.execute(delete(event_mentions).where(event_mentions.c.event_id.in_(ids)))
+    conn.execute(delete(events).where(events.c.article_id == article_id))
+    return old
+
+
+def _all_actors(result: ArticleResult) -> list[Actor]:
+    seen: dict[str, Actor] = {}
+    listed = [actor for actor, _count in result.actors]
+    from_events = [a for e in result.events for a in (e.source, e.target) if a is not None]
+    for actor in [*listed, *from_events]:
+        seen.setdefault(actor_id_of(actor), actor)
+    return [seen[key] for key in sorted(seen)]  # sorted: a fixed lock order between writers
+
+
+def _upsert_actors(conn: Connection, found: Iterable[Actor]) -> None:
+    rows = [
+        {
+            "actor_id": actor_id_of(a),
+            "code": a.code,
+            "name": a.name,
+            "kind": a.kind,
+            "role": a.role,
+            "sector": a.sector,
+        }
+        for a in found
+    ]
+    if not rows:
+        return
+    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    stmt = dialect.insert(actors)
+    updates = {name: stmt.excluded[name] for name in ("code", "name", "kind", "role", "sector")}
+    conn.execute(stmt.on_conflict_do_update(index_elements=["actor_id"], set_=updates), rows)
+
+
+def _insert_events(conn: Connection, result: ArticleResult) -> dict[str, tuple[str, ...]]:
+    """Insert events and their mentions; return the cluster keys by cluster id."""
+    keys: dict[str, tuple[str, ...]] = {}
+    event_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    for index, event in enumerate(result.events):
+        key = cluster_key(event.date, _code(event.source), _code(event.target), event.cameo)
+        cid = cluster_id_for(key)
+        keys[cid] = key
+        eid = event_id_of(event, result.article.id, index)
+        event_rows.append(_event_row(event, eid, cid) | {"article_id": result.article.id})
+        mention_rows.extend(
+            {
+                "event_id": eid,
+                "article_id": m.article_id,
+                "sentence": m.sentence,
+                "start_char": m.start_char,
+                "end_char": m.end_char,
+                "text": m.text,
+            }
+            for m in event.evidence_list
+        )
+    if event_rows:
+        conn.execute(insert(events), event_rows)
+    if mention_rows:
+        conn.execute(insert(event_mentions), mention_rows)
+    return keys
+
+
+def _code(actor: Actor | None) -> str | None:
+    return actor.code if actor else None
+
+
+def _event_row(event: Event, event_id: str, cluster_id: str) -> dict[str, Any]:
+    src, tgt, loc = event.source, event.target, event.location
+    return {
+        "event_id": event_id,
+        "article_id": event.article_id,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "source_actor_id": actor_id_of(src) if src else None,
+        "target_actor_id": actor_id_of(tgt) if tgt else None,
+        "source_code": src.code if src else None,
+        "target_code": tgt.code if tgt else None,
+        "source_name": src.name if src else None,
+        "target_name": tgt.name if tgt else None,
+        "source_kind": src.kind if src else None,
+        "target_kind": tgt.kind if tgt else None,
+        "source_role": src.role if src else None,
+        "target_role": tgt.role if tgt else None,
+        "source_sector": src.sector if src else None,
+        "target_sector": tgt.sector if tgt else None,
+        "cameo": event.cameo,
+        "cameo_root": event.cameo[:2],
+        "plover": event.plover,
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None,
+        "evidence": event.evidence,
+        "sentence": event.sentence,
+        "mentions": event.mentions,
+        "modality": event.modality,
+        "trigger": event.trigger,
+        "cluster_id": cluster_id,
+    }
