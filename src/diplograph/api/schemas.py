@@ -1,0 +1,272 @@
+"""Pydantic models of what the API accepts and returns (the edge; core types stay dataclasses)."""
+
+from __future__ import annotations
+
+from datetime import date as Date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class ErrorBody(BaseModel):
+    ok: bool = False
+    error: str
+    code: str
+    hint: str | None = None
+
+
+class ActorRef(BaseModel):
+    code: str | None
+    name: str | None
+    kind: str | None = None
+    role: str | None = None
+    actor_id: str | None = None
+
+
+class LocationPublic(BaseModel):
+    name: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+
+
+class EventPublic(BaseModel):
+    """One event in the contract's JSON shape, plus cameo_root and cluster counts."""
+
+    event_id: str
+    article_id: str
+    date: str | None
+    date_precision: str | None
+    source: ActorRef | None
+    target: ActorRef | None
+    cameo: str | None
+    cameo_root: str | None
+    plover: str | None
+    quad_class: int | None
+    goldstein: float | None
+    location: LocationPublic | None
+    evidence: str | None
+    sentence: int | None
+    mentions: int | None
+    modality: str | None
+    cluster_id: str | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
+
+
+class EventsPage(BaseModel):
+    """A page of events; `count` stops at 10,000 (1,000 with text or place filters; `count_capped` says so)."""
+
+    data: list[EventPublic]
+    count: int
+    count_capped: bool
+    limit: int
+    offset: int
+
+
+class MentionPublic(BaseModel):
+    event_id: str
+    article_id: str | None
+    sentence: int | None
+    start_char: int | None
+    end_char: int | None
+    text: str | None
+
+
+class ArticleHeader(BaseModel):
+    article_id: str
+    title: str | None
+    date: str | None
+    source: str | None
+    url: str | None
+
+
+class EventDetail(EventPublic):
+    mention_list: list[MentionPublic]
+    article: ArticleHeader | None
+
+
+class Span(BaseModel):
+    """A highlighted stretch of article text: an actor name or an event's sentence."""
+
+    start: int
+    end: int
+    kind: str  # "actor" | "event"
+    label: str
+    code: str | None = None
+    event_id: str | None = None
+
+
+class ArticlePublic(BaseModel):
+    article_id: str
+    date: str | None
+    title: str | None
+    source: str | None
+    url: str | None
+    dateline: str | None
+    text: str | None
+    events: list[EventPublic]
+    spans: list[Span]
+
+
+class ActorSummary(BaseModel):
+    code: str
+    name: str | None
+    events: int
+    as_source: int
+    as_target: int
+
+
+class ActorsPage(BaseModel):
+    data: list[ActorSummary]
+    count: int
+
+
+class Partner(BaseModel):
+    code: str
+    name: str | None
+    events: int
+    goldstein_mean: float
+    cooperation: int
+    conflict: int
+
+
+class NamedActor(BaseModel):
+    actor_id: str
+    code: str | None
+    name: str | None
+    kind: str | None
+    role: str | None
+    sector: str | None
+
+
+class ActorDetail(BaseModel):
+    code: str
+    name: str | None
+    events: int
+    as_source: int
+    as_target: int
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    first_date: str | None
+    last_date: str | None
+    partners: list[Partner]
+    named_actors: list[NamedActor]
+
+
+class SeriesPoint(BaseModel):
+    """Counts per QuadClass (1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict)."""
+
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    events: int
+    goldstein: float | None = Field(description="summed Goldstein score (dyad series only; null in /series)")
+
+
+class PeriodPoint(SeriesPoint):
+    period: str
+
+
+class Series(BaseModel):
+    interval: str
+    data: list[PeriodPoint]
+    coarser: int = Field(description="events dated less precisely than the interval, left out")
+
+
+class DyadPoint(BaseModel):
+    period: str
+    a_to_b: SeriesPoint
+    b_to_a: SeriesPoint
+
+
+class DyadSeries(BaseModel):
+    a: str
+    b: str
+    a_name: str | None
+    b_name: str | None
+    interval: str
+    data: list[DyadPoint]
+    coarser: int
+
+
+class NetworkNode(BaseModel):
+    code: str
+    name: str | None
+    events: int
+
+
+class NetworkEdge(BaseModel):
+    source: str
+    target: str
+    events: int
+    goldstein_mean: float
+
+
+class Network(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+    total_pairs: int
+
+
+class Place(BaseModel):
+    name: str | None
+    country: str | None
+    lat: float
+    lon: float
+    events: int
+    goldstein_mean: float
+
+
+class Places(BaseModel):
+    data: list[Place]
+
+
+class Stats(BaseModel):
+    events: int
+    articles: int
+    actors: int
+    mentions: int
+    first_date: str | None
+    last_date: str | None
+    quad_class: dict[str, int]
+    cameo_root: dict[str, int]
+
+
+class Health(BaseModel):
+    ok: bool
+    database: str
+    writes_enabled: bool
+
+
+class ArticleIn(BaseModel):
+    """One article to ingest, as a JSONL input line would give it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str = Field(min_length=1, max_length=300)
+    date: Date | None = None
+    text: str = Field(min_length=1)
+    title: str = ""
+    dateline: str = ""
+    source: str = ""
+    url: str = ""
+
+
+class ArticlesIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
+
+
+class IngestOut(BaseModel):
+    ok: bool = True
+    read: int
+    new: int
+    replaced: int
+    unchanged: int
+    failed: int
+    events_written: int
+    errors: list[str]
