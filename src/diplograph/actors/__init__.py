@@ -1,0 +1,1 @@
+"""Actor recognition and resolution: states, people with dated roles, organisations, agents."""

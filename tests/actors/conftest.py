@@ -1,0 +1,35 @@
+"""Fixtures for the actor tests: a blank English pipeline with diplograph_actors."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import diplograph.actors.component  # noqa: F401  (registers the factory)
+from diplograph.models import Article
+from diplograph.nlp.extensions import register_extensions
+
+
+@pytest.fixture(scope="session")
+def blank_nlp() -> Language:
+    """Tokenizer only (no tagger/parser): the rules must work from the words alone."""
+    register_extensions()
+    nlp = spacy.blank("en")
+    nlp.add_pipe("diplograph_actors")
+    return nlp
+
+
+@pytest.fixture(scope="session")
+def run(blank_nlp: Language) -> Callable[..., Doc]:
+    def _run(text: str, day: str | None = None, dateline: str = "") -> Doc:
+        doc = blank_nlp.make_doc(text)
+        when = date.fromisoformat(day) if day else None
+        doc._.article = Article("t", text, when, dateline=dateline)
+        return blank_nlp.get_pipe("diplograph_actors")(doc)
+
+    return _run
