@@ -6,9 +6,9 @@ They are frozen, slotted dataclasses so they hash, compare and pickle cleanly
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Literal
 
 ActorKind = Literal["state", "person", "organisation", "group"]
@@ -26,10 +26,10 @@ class Article:
 
     id: str
     text: str
-    date: date | None
+    date: dt.date | None
     title: str = ""
     dateline: str = ""
-    dateline_date: date | None = None
+    dateline_date: dt.date | None = None
     source: str = ""
     url: str = ""
     origin: str = ""  # "path" or "path:line", for messages
@@ -41,7 +41,7 @@ class Article:
         return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
     @property
-    def anchor_date(self) -> date | None:
+    def anchor_date(self) -> dt.date | None:
         """The date relative expressions are resolved against."""
         return self.dateline_date or self.date
 

@@ -13,16 +13,20 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from diplograph.actors.summary import count_actors
+from diplograph.coding.ontology import describe
 from diplograph.config import Settings
+from diplograph.dates import DateResolver
+from diplograph.dedupe import merge_article
 from diplograph.errors import InputError
+from diplograph.geo import Locator
 from diplograph.models import Article, ArticleResult, Event, EventCandidate, Mention
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from diplograph.geo import Locator
     from diplograph.store import Store
 
 log = logging.getLogger(__name__)
@@ -38,7 +42,6 @@ class Pipeline:
     """Builds the spaCy pipeline and the gazetteer once; runs articles through them."""
 
     def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
-        from diplograph.geo import Locator
         from diplograph.nlp.build import build_nlp
 
         self.settings = settings or Settings()
@@ -63,10 +66,6 @@ class Pipeline:
 
     def result_of(self, doc: Doc) -> ArticleResult:
         """Turn a processed Doc into dated, located, deduplicated events."""
-        from diplograph.actors.summary import count_actors
-        from diplograph.dates import DateResolver
-        from diplograph.dedupe import merge_article
-
         article: Article = doc._.article
         resolver = DateResolver(doc, article)
         sentences = list(doc.sents)
@@ -77,12 +76,10 @@ class Pipeline:
         events = tuple(merge_article(drafts))
         return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)))
 
-    def _draft(self, doc: Doc, article: Article, cand: EventCandidate, resolver: object,
-               sentences: list) -> Event:  # type: ignore[type-arg]
-        from diplograph.coding.ontology import describe
-
+    def _draft(self, doc: Doc, article: Article, cand: EventCandidate, resolver: DateResolver,
+               sentences: list[Span]) -> Event:
         info = describe(cand.cameo)
-        when, precision = resolver.date_for(cand.sentence, cand.trigger_index)  # type: ignore[attr-defined]
+        when, precision = resolver.date_for(cand.sentence, cand.trigger_index)
         sent = sentences[cand.sentence]
         evidence = sent.text.strip()
         mention = Mention(article.id, cand.sentence, sent.start_char, sent.end_char, evidence)

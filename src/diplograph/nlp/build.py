@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import importlib
 
-import spacy
 from spacy.language import Language
 
 from diplograph.config import Settings
 from diplograph.errors import ModelError
 from diplograph.nlp.extensions import register_extensions
-
-# Components that need nothing we do not use; dropping them is free speed.
-UNUSED_PIPES = ("lemmatizer_unused",)
 
 
 def load_model(name: str) -> Language:
