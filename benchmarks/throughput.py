@@ -24,7 +24,9 @@ def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     errors: list[str] = []
     articles = []
-    for article in iter_articles([WIRE], default_date=date(2000, 1, 1), on_error=lambda e: errors.append(str(e))):
+    for article in iter_articles(
+        [WIRE], default_date=date(2000, 1, 1), on_error=lambda e: errors.append(str(e))
+    ):
         articles.append(article)
         if len(articles) >= n:
             break

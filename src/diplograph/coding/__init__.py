@@ -1,0 +1,1 @@
+"""Event coding: CAMEO verb patterns applied to the dependency parse."""

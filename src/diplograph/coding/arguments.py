@@ -1,0 +1,273 @@
+"""Who did it and to whom: sources and targets of a verb from the dependency parse.
+
+Sources are subjects (or the `by` agent of a passive); verbs without a subject
+(xcomp, advcl and conj verbs, participles) inherit their governor's. Targets are
+the direct object, else a prepositional object of a target preposition,
+searched in the verb's own phrase (never in its clausal complements).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from spacy.tokens import Token
+
+from diplograph.models import Actor, ActorMention
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "csubjpass"})
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl", "pcomp"})
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "dep", "oprd"})
+OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "oprd", "attr"})
+# Prepositions whose object is the target, best first; "in"/"from" only as a last resort.
+TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
+WEAK_PREPS = ("in", "from", "across", "inside")
+WEAK_RANK = 20
+# "on the sidelines of the APEC forum", "on the eve of": the setting, not a party.
+SETTING_NOUNS = frozenset(
+    {"sideline", "sidelines", "margin", "margins", "eve", "occasion", "framework", "outskirts"}
+)
+NOUN_PREPS = frozenset({"with", "to", "between", "against", "on", "toward", "towards", "into", "upon"})
+HOLDER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod"})
+RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+
+MentionIndex = Mapping[int, ActorMention]
+
+
+def actors_at(token: Token, index: MentionIndex, depth: int = 0, strict: bool = False) -> tuple[Actor, ...]:
+    """Return the actors a noun phrase headed by `token` refers to.
+
+    Its own mention wins, unless that is only a guess from context ("the mayor")
+    and the phrase names its holder ("the mayor of Nablus"). `strict` (for targets)
+    does not let an IGO in a compound own the thing ("UN resolutions", "SCO summit");
+    for sources it does ("UN inspectors").
+    """
+    mention = index.get(token.i)
+    if mention is not None and mention.how != "context":
+        return mention.actors
+    if depth < 3:
+        for child in token.children:
+            inner = _holder(child, index, strict)
+            if inner is not None and inner.i not in _span(mention):
+                found = actors_at(inner, index, depth + 1, strict)
+                if found:
+                    return found
+    if mention is not None:
+        return mention.actors
+    # "a court in Guyana", "police in Hebron": the place names whose institution it is.
+    if depth == 0 and token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "in":
+                inner = next((g for g in child.children if g.dep_ == "pobj"), None)
+                found = actors_at(inner, index, 1) if inner is not None else ()
+                if found:
+                    return found
+    return ()
+
+
+def _span(mention: ActorMention | None) -> range:
+    return range(mention.start, mention.end) if mention is not None else range(0)
+
+
+def _holder(child: Token, index: MentionIndex, strict: bool) -> Token | None:
+    """The noun of a modifier that may name who a phrase belongs to.
+
+    A modifier counts only when it is itself a mention ("Chinese", "Gondor's").
+    """
+    if child.dep_ in HOLDER_DEPS:
+        mention = index.get(child.i)
+        igo = child.dep_ == "compound" and any(a.role == "IGO" for a in mention.actors) if mention else False
+        if mention is None or (strict and igo):
+            return None
+        return child
+    if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _companions(token: Token) -> list[Token]:
+    """ "Xi, together with Aliyev, ...": the companion acts too."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "with":
+            if any(g.lower_ in ("together", "along", "jointly") for g in child.children):
+                arg = _pobj(child)
+                if arg is not None:
+                    out.append(arg)
+    return out
+
+
+def with_conjuncts(token: Token, index: MentionIndex, strict: bool = False) -> list[Actor]:
+    """Actors of `token` and of the phrases coordinated with it ("Xi and Tokayev")."""
+    mention = index.get(token.i)
+    heads = (
+        [token, *(t for t in token.doc[mention.start : mention.end] if t is not token)]
+        if mention
+        else [token]
+    )
+    tokens = [token]
+    for head in heads:
+        tokens.extend(head.conjuncts)
+        listed = [a for a in head.children if a.dep_ == "appos" and a.conjuncts]
+        tokens.extend(_companions(head))
+        tokens.extend(listed)
+        tokens.extend(c for a in listed for c in a.conjuncts)
+    out: list[Actor] = []
+    for tok in tokens:
+        for actor in actors_at(tok, index, strict=strict):
+            if actor not in out:
+                out.append(actor)
+    return out
+
+
+def _governing_noun(verb: Token) -> Token | None:
+    """The noun a participle or relative clause modifies (`troops firing`, `troops who fired`)."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return verb.head
+    return None
+
+
+def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | None, bool]:
+    """Return (subject token, passive?) for `verb`, climbing to governors when it has none.
+
+    A passive participle ("soldiers killed") has its noun as patient; an
+    infinitive after an object ("helped militants join") has that object as subject.
+    """
+    current = verb
+    for _ in range(5):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_DEPS:
+                relative = child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl"
+                shared = current is verb or (verb.dep_ == "conj" and verb.tag_ == "VBN")
+                return (current.head if relative else child), child.dep_ in PASSIVE_DEPS and shared
+        noun = _governing_noun(current)
+        if noun is not None:
+            return noun, current is verb and current.tag_ == "VBN" and current.dep_ == "acl"
+        if current.dep_ in ("xcomp", "ccomp") and index is not None:
+            obj = next(
+                (c for c in current.head.children if c.dep_ in ("dobj", "obj") and c.i < current.i), None
+            )
+            # Object control: "helped militants join", "urged Japan to talk" (xcomp always).
+            if obj is not None and (current.dep_ == "xcomp" or actors_at(obj, index)):
+                return obj, False
+        if current.dep_ not in INHERIT_DEPS or current.head is current:
+            return None, False
+        current = current.head
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The `by` phrase object of a passive verb."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def sources_of(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
+    """Return (sources, passive targets): the subject's actors, or the agent's for a passive."""
+    subject, passive = subject_of(verb, index)
+    if subject is None:
+        return [], []
+    if passive:
+        agent = agent_of(verb)
+        sources = with_conjuncts(agent, index) if agent is not None else []
+        return sources, with_conjuncts(subject, index) or targets_of(subject, index)
+    return with_conjuncts(subject, index), []
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+
+
+def _slots(head: Token, index: MentionIndex, depth: int, out: dict[int, list[Actor]]) -> None:
+    """Fill rank -> actors for the object and prepositional phrases under `head`."""
+    for child in head.children:
+        rank = -1
+        arg: Token | None = None
+        if child.dep_ in OBJECT_DEPS and child.pos_ != "ADP":
+            # "condemned the attack by X": the doer of the act named by the object is the target.
+            rank, arg = 0, _by_agent(child) or child
+        elif child.dep_ in ("prep", "dative"):
+            word = child.lower_
+            arg = _pobj(child)
+            if word in TARGET_PREPS:
+                rank = 1 + TARGET_PREPS.index(word)
+            elif word in WEAK_PREPS:
+                rank = WEAK_RANK + WEAK_PREPS.index(word)
+        if arg is None or arg.lemma_.lower() in SETTING_NOUNS:
+            continue
+        found = with_conjuncts(arg, index, strict=True) if rank >= 0 else []
+        if found and rank not in out:
+            out[rank] = found
+        if depth < 3 and not (found and rank == 0):
+            _slots(arg, index, depth + 1, out)
+
+
+def _by_agent(noun: Token) -> Token | None:
+    if noun.pos_ != "NOUN":
+        return None
+    prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+    return _pobj(prep) if prep is not None else None
+
+
+def targets_of(verb: Token, index: MentionIndex, strong_only: bool = False) -> list[Actor]:
+    """Return the best-ranked group of target actors in the verb's own phrase.
+
+    `strong_only` leaves out the last-resort prepositions ("in", "from").
+    """
+    slots: dict[int, list[Actor]] = {}
+    _slots(verb, index, 0, slots)
+    ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
+    return slots[min(ranks)] if ranks else []
+
+
+def noun_targets(noun: Token, index: MentionIndex, hostile: bool) -> list[Actor]:
+    """The other party of an event noun: "talks with X", "visit to X", "attack on X".
+
+    "On" names a target only for hostile acts: "sanctions on X", but "talks on Iraq".
+    """
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPS and (hostile or child.lower_ != "on"):
+            arg = _pobj(child)
+            found = with_conjuncts(arg, index, strict=True) if arg is not None else []
+            if found:
+                return found
+    return []
+
+
+def appeal_targets(verb: Token, inner: Token, index: MentionIndex) -> list[Actor]:
+    """The party appealed to: "urged Japan (to)", "called on Japan", "appealed to Japan"."""
+    for child in inner.children:
+        if child.dep_ == "nsubj" and inner.dep_ == "ccomp":
+            return with_conjuncts(child, index)
+    for child in verb.children:
+        if child.dep_ in OBJECT_DEPS:
+            return with_conjuncts(child, index)
+        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
+            arg = _pobj(child)
+            if arg is not None:
+                return with_conjuncts(arg, index)
+    return []
+
+
+def phrase_tokens(verb: Token, limit: int = 16) -> tuple[list[Token], list[Token]]:
+    """Tokens of the verb's own phrase before and after it (clausal complements cut off).
+
+    The subject of a passive comes after the verb, where the object of the active is.
+    """
+    keep: list[Token] = []
+    stack = [c for c in verb.children if c.dep_ not in CLAUSE_DEPS and c.dep_ != "punct"]
+    passive = [c for c in stack if c.dep_ in PASSIVE_DEPS]
+    after: list[Token] = [verb.head] if verb.dep_ == "acl" and verb.tag_ == "VBN" else []
+    if passive:
+        stack = [c for c in stack if c.dep_ not in PASSIVE_DEPS]
+        after = sorted(passive[0].subtree, key=lambda t: t.i)[:limit]
+    while stack and len(keep) < 3 * limit:
+        tok = stack.pop()
+        keep.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ not in ("relcl", "ccomp", "advcl", "punct"))
+    keep.sort(key=lambda t: t.i)
+    pre = [t for t in keep if t.i < verb.i][-limit:]
+    post = [t for t in keep if t.i > verb.i][:limit]
+    return pre, (after + post)[:limit]

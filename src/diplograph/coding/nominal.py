@@ -1,0 +1,115 @@
+"""Events named by nouns: "during his visit to China", "talks with Tokayev".
+
+The source is the noun's possessor or actor adjective ("Millon's visit",
+"Israeli shelling"), the `by` phrase, or else the subject of the verb the noun
+phrase hangs from ("During talks with Tokayev, Xi said ..."). A noun that is
+the object of a verb ("held talks") is left to that verb's patterns.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from diplograph.coding.clauses import Frame
+from diplograph.coding.patterns import Coding
+
+FRAME_PREPS = frozenset({"during", "at", "after", "before", "on", "in", "for", "following", "ahead"})
+OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+# Verbs whose object noun is the event itself ("held talks", "launched an attack"):
+# their patterns code it. Other verbs ("condemned the attack by X") leave it to us.
+SUPPORT_VERBS = frozenset(
+    {
+        "hold",
+        "have",
+        "pay",
+        "make",
+        "conduct",
+        "launch",
+        "carry",
+        "stage",
+        "begin",
+        "start",
+        "continue",
+        "resume",
+        "take",
+        "open",
+        "end",
+        "impose",
+        "lift",
+        "mount",
+        "wage",
+        "call",
+        "attend",
+        "host",
+        "plan",
+    }
+)
+
+
+def load_nouns() -> dict[str, Coding]:
+    """Read data/nominal_events.tsv: noun lemma -> coding."""
+    text = (
+        resources.files("diplograph.coding")
+        .joinpath("data")
+        .joinpath("nominal_events.tsv")
+        .read_text("utf-8")
+    )
+    rows = [r.split("\t") for r in text.splitlines() if r and not r.startswith("#")][1:]
+    return {noun: Coding.parse(code) for noun, code in rows}
+
+
+def _owner(noun: Token, has_actor: set[int]) -> Token | None:
+    """The possessor, actor adjective or `by` agent of an event noun.
+
+    "A meeting between X and Y" has both as owners: they meet each other.
+    """
+    for child in noun.children:
+        if child.dep_ in OWNER_DEPS and child.i in has_actor:
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "between"):
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _frame_verb(noun: Token) -> Token | None:
+    """The verb a `during ... talks` phrase hangs from, if any."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
+        verb = head.head
+        return verb if verb.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def nominal_frames(sent: Span, nouns: dict[str, Coding], has_actor: set[int]) -> list[Frame]:
+    """Frames for the event nouns of a sentence that no verb takes as its object."""
+    out: list[Frame] = []
+    for tok in sent:
+        if tok.pos_ != "NOUN":
+            continue
+        coding = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
+        if coding is None:
+            continue
+        owner = _owner(tok, has_actor)
+        if tok.dep_ in ("dobj", "obj", "attr") and (
+            owner is None or tok.head.lemma_.lower() in SUPPORT_VERBS
+        ):
+            continue
+        verb = None if owner is not None else _frame_verb(tok)
+        if owner is None and verb is None:
+            continue
+        out.append(
+            Frame(
+                tok,
+                tok,
+                coding.code,
+                "asserted",
+                source_verb=verb,
+                source_token=owner,
+                reverse=coding.reverse,
+            )
+        )
+    return out
