@@ -158,7 +158,7 @@ def test_dates_month_within_the_past_year(anchor: date, month: int) -> None:
     assert resolve_month(month, anchor, "past") == (year, month)
 
 
-PAST_TEMPLATES = ["on {wd}", "last {wd}", "{mon} {day}", "in {mon}", "last {mon}", "yesterday",
+PAST_TEMPLATES = ["on {wd}", "last {wd}", "in {mon}", "last {mon}", "yesterday",
                   "last week", "this week", "last month", "last year", "three days ago", "earlier this week"]  # fmt: skip
 
 
@@ -172,6 +172,15 @@ def test_dates_past_never_after_anchor(anchor: date, template: str, wd: int, mon
     start = result[0].ljust(10, "-")
     assert start[:4] <= anchor.isoformat()[:4]
     assert result[0] <= anchor.isoformat()[: len(result[0])]
+
+
+@given(anchors, st.integers(1, 12), st.integers(1, 28))
+def test_dates_month_day_is_within_the_past_year_or_the_coming_month(anchor: date, mon: int, day: int) -> None:
+    """A year-less day is the nearest one back, unless it is less than a month ahead."""
+    result = resolve(find_dates(f"{MONTH_NAMES[mon - 1]} {day}")[0], anchor)
+    assert result is not None
+    when = date.fromisoformat(result[0])
+    assert anchor - timedelta(days=366) < when <= anchor + timedelta(days=31)
 
 
 def test_dates_numeric_goes_through_dateparser() -> None:
@@ -200,9 +209,17 @@ def test_dates_resolver_carries_within_a_paragraph() -> None:
     assert dates.date_for(1, 8) == ("2024-07-03", "day")
 
 
-def test_dates_resolver_does_not_carry_across_paragraphs() -> None:
+def test_dates_resolver_carries_a_recent_day_across_paragraphs() -> None:
+    """The story's reference time: wire copy names the day once, then reports that day."""
     dates, _ = resolver([ON_WEDNESDAY_MET, "", THEY_SIGNED])
-    assert dates.date_for(1, 9) == ("2024-07-04", "day")
+    assert dates.date_for(1, 9) == ("2024-07-03", "day")
+
+
+def test_dates_resolver_does_not_carry_a_year_across_paragraphs() -> None:
+    met_in_2018 = "Xi|PROPN|nsubj|1 met|VERB|ROOT|1 him|PRON|dobj|1 in|ADP|prep|1 2018|NUM|pobj|3 .|PUNCT|punct|1"
+    dates, _ = resolver([met_in_2018, "", THEY_SIGNED])
+    assert dates.date_for(0, 1) == ("2018", "year")
+    assert dates.date_for(1, 8) == ("2024-07-04", "day")
 
 
 def test_dates_resolver_nothing_stated_is_the_anchor() -> None:
@@ -280,7 +297,7 @@ def _sentence_with(doc: Doc, *words: str) -> tuple[int, int]:
         (("hosted", "in 2018"), ("2018", "year")),
         (("agreed", "in January"), ("2024-01", "month")),
         (("attended", "On the same day"), ("2024-07-03", "day")),
-        (("signed", "Following the talks"), ("2024-07-04", "day")),  # a new paragraph: no carry
+        (("signed", "Following the talks"), ("2024-07-03", "day")),  # the talks' day carries
     ],
 )
 def test_dates_resolver_on_the_seed_article(

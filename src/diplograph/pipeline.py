@@ -79,8 +79,8 @@ class Pipeline:
     def _draft(self, doc: Doc, article: Article, cand: EventCandidate, resolver: DateResolver,
                sentences: list[Span]) -> Event:
         info = describe(cand.cameo)
-        when, precision = resolver.date_for(cand.sentence, cand.trigger_index)
         sent = sentences[cand.sentence]
+        when, precision = resolver.date_for(cand.sentence, _dating_token(cand, sent))
         evidence = sent.text.strip()
         mention = Mention(article.id, cand.sentence, sent.start_char, sent.end_char, evidence)
         return Event(
@@ -91,6 +91,18 @@ class Pipeline:
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
             trigger=cand.trigger, evidence_list=(mention,),
         )
+
+
+def _dating_token(cand: EventCandidate, sent: Span) -> int | None:
+    """The token whose date is the event's date.
+
+    An intent (CAMEO 03) or a future or conditional event happens when it is
+    announced: "the spokesman said Thursday the president will visit Tokyo on
+    Nov. 26" is dated Thursday, and `modality` says the visit is not yet real.
+    """
+    if cand.cameo.startswith("03") or cand.modality != "asserted":
+        return sent.root.i
+    return cand.trigger_index
 
 
 def extract(

@@ -17,6 +17,7 @@ from typing import Literal
 from diplograph.models import DatePrecision
 
 Direction = Literal["past", "future"]
+NEAR_AHEAD_DAYS = 31
 Resolved = tuple[str, DatePrecision]
 
 MONTHS = {
@@ -132,7 +133,14 @@ def resolve_weekday(weekday: int, anchor: date, direction: Direction, strict: bo
 
 
 def resolve_month_day(month: int, day: int, anchor: date, direction: Direction) -> date | None:
-    """A day of a month without a year: the nearest such day not after (future: not before) the anchor."""
+    """A day of a month without a year: the nearest such day not after (future: not before) the anchor.
+
+    A day less than a month ahead is taken even in past-tense clauses: a
+    writer naming last year's date would have given the year.
+    """
+    near = safe_date(anchor.year, month, day)
+    if near is not None and anchor < near <= anchor + timedelta(days=NEAR_AHEAD_DAYS):
+        return near
     step = -1 if direction == "past" else 1
     year = anchor.year
     for _ in range(9):  # February 29 may need up to eight years

@@ -20,6 +20,7 @@ FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "due", "set", "slate", "
 FUTURE_PATH = frozenset(
     {"planned", "upcoming", "forthcoming", "scheduled", "proposed", "expected", "forward"}
 )
+RECENT_DAYS = 7  # how far back a stated day still sets the story's reference time
 SHIFT = {"day before": -1, "previous day": -1, "next day": 1, "following day": 1}
 
 
@@ -57,7 +58,7 @@ class DateResolver:
         else:
             found = self._best(sentence, self._doc[trigger_token], max_rank=1)
         if found is None:
-            found = self._carried(sentence)
+            found = self._carried(sentence) or self._reference_day(sentence)
         return found or (self._anchor.isoformat(), "day")
 
     def _index(self, doc: Doc) -> dict[int, list[tuple[DateMatch, Span]]]:
@@ -116,6 +117,22 @@ class DateResolver:
                 return None
             found = self._sentence_date(earlier, max_rank=0)
             if found is not None:
+                return found
+        return None
+
+    def _reference_day(self, sentence: int) -> Resolved | None:
+        """The story's reference time: the last recent day an earlier sentence named.
+
+        Wire copy states the day once ("Xi held talks on Wednesday ...") and
+        then reports that day's meetings without repeating it. Only a day in the
+        week up to the anchor carries; older background dates do not.
+        """
+        for earlier in range(sentence - 1, -1, -1):
+            found = self._sentence_date(earlier, max_rank=0)
+            if found is None or found[1] != "day":
+                continue
+            day = date.fromisoformat(found[0])
+            if self._anchor - timedelta(days=RECENT_DAYS) <= day <= self._anchor:
                 return found
         return None
 

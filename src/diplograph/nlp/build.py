@@ -22,12 +22,14 @@ def load_model(name: str) -> Language:
 
 
 def build_nlp(settings: Settings) -> Language:
-    """Return the parser followed by diplograph_actors and diplograph_coder."""
+    """Return the model with paragraph breaks as sentence starts, then diplograph_actors and _coder."""
     register_extensions()
     # Importing the modules registers the factories with spaCy.
     importlib.import_module("diplograph.actors.component")
     importlib.import_module("diplograph.coding.component")
+    importlib.import_module("diplograph.nlp.paragraphs")
     nlp = load_model(settings.spacy_model)
+    nlp.add_pipe("diplograph_paragraphs", before="parser")
     nlp.add_pipe(
         "diplograph_actors",
         config={"actor_files": [str(p) for p in settings.actor_files]},

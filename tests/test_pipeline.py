@@ -1,0 +1,39 @@
+"""The whole pipeline on real text: dates, modality and evidence come together."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from diplograph.ingest import iter_articles
+from diplograph.models import Article
+
+
+@pytest.mark.slow
+def test_pipeline_seed_meetings_are_dated_by_the_story_not_the_dateline(shared: Path, pipeline) -> None:  # type: ignore[no-untyped-def]
+    seed = shared / "corpus/seed/xinhua-2024-07-05.txt"
+    [result] = list(pipeline.run(iter_articles([seed], on_error=pytest.fail)))
+    meetings = {(e.source.code, e.target.code): e for e in result.events
+                if e.target and e.cameo.startswith("04") and e.source}
+    assert meetings[("CHN", "KAZ")].date == "2024-07-03"
+    assert meetings[("CHN", "KAZ")].location and meetings[("CHN", "KAZ")].location.name == "Astana"
+    rus = meetings.get(("CHN", "RUS")) or meetings.get(("RUS", "CHN"))
+    assert rus is not None and rus.date == "2024-07-03"
+    for event in result.events:
+        assert event.evidence in seed.read_text(encoding="utf-8")
+        assert "\n\n" not in event.evidence
+
+
+@pytest.mark.slow
+def test_pipeline_announced_visit_is_dated_when_announced(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("JAKARTA, Nov. 23 -- Indonesian President Susilo Bambang Yudhoyono will visit Japan on Nov. 26, "
+            "his spokesman said on Thursday.")
+    article = Article(id="t", text=text, date=date(2006, 11, 23), dateline_date=date(2006, 11, 23))
+    [result] = list(pipeline.run([article]))
+    future = [e for e in result.events if e.target and e.target.code == "JPN"]
+    assert future, result.events
+    for event in future:
+        assert event.date == "2006-11-23"
+        assert event.modality != "asserted" or event.cameo.startswith("03")
