@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from diplograph.config import Settings
-from diplograph.errors import DiplographError, InputError
+from diplograph.errors import DiplographError, InputError, MissingExtraError
 
 EVENT_COLUMNS = ["article_id", "date", "source", "target", "cameo", "plover", "quad_class",
                  "goldstein", "location", "mentions", "evidence"]
@@ -256,7 +256,6 @@ def serve(db: str | None, host: str, port: int, token: str | None) -> None:
     """
     def body() -> None:
         from diplograph.api.app import create_app
-        from diplograph.errors import MissingExtraError
 
         try:
             import uvicorn
@@ -401,8 +400,10 @@ def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: i
         settings = _settings(db)
         chosen: Any = scheduler
         if "://" in scheduler:
-            from distributed import Client  # part of the dask extra's cluster setup
-
+            try:
+                from distributed import Client
+            except ImportError as exc:
+                raise MissingExtraError("distributed", "dask") from exc
             chosen = Client(scheduler).get
         with open_store(settings.db) as store:
             summary = run_batch(inputs, store, settings, chosen, partitions)
