@@ -91,14 +91,7 @@ def run_batch(inputs: Iterable[str | Path], store: Store, settings: Settings,
 
 def _write(store: Store, result: ArticleResult, summary: IngestSummary) -> None:
     summary.read += 1
-    outcome = store.write_result(result)
-    if outcome.status == "unchanged":
-        summary.unchanged += 1
-    elif outcome.status == "replaced":
-        summary.replaced += 1
-    else:
-        summary.new += 1
-    summary.events_written += outcome.events_written
+    summary.record(store.write_result(result))
 
 
 __all__ = ["InputError", "iter_batch_results", "list_files", "process_partition", "run_batch"]

@@ -27,7 +27,7 @@ from diplograph.models import Article, ArticleResult, Event, EventCandidate, Men
 if TYPE_CHECKING:
     from spacy.language import Language
 
-    from diplograph.store import Store
+    from diplograph.store import Store, WriteOutcome
 
 log = logging.getLogger(__name__)
 
@@ -143,6 +143,16 @@ class IngestSummary:
     def skipped(self) -> int:
         return self.unchanged
 
+    def record(self, outcome: WriteOutcome) -> None:
+        """Count one article's write."""
+        if outcome.status == "unchanged":
+            self.unchanged += 1
+        elif outcome.status == "replaced":
+            self.replaced += 1
+        else:
+            self.new += 1
+        self.events_written += outcome.events_written
+
 
 def ingest_articles(
     articles: Iterable[Article],
@@ -171,12 +181,5 @@ def ingest_articles(
         on_error(error)
 
     for result in pipe.run(fresh(articles), failed):
-        outcome = store.write_result(result)
-        if outcome.status == "unchanged":
-            summary.unchanged += 1
-        elif outcome.status == "replaced":
-            summary.replaced += 1
-        else:
-            summary.new += 1
-        summary.events_written += outcome.events_written
+        summary.record(store.write_result(result))
     return summary
