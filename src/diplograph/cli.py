@@ -7,7 +7,6 @@ and the exit status is non-zero when any input could not be read.
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import sys
@@ -20,9 +19,7 @@ import click
 
 from diplograph.config import Settings
 from diplograph.errors import DiplographError, InputError, MissingExtraError
-
-EVENT_COLUMNS = ["article_id", "date", "source", "target", "cameo", "plover", "quad_class",
-                 "goldstein", "location", "mentions", "evidence"]
+from diplograph.output import print_summary, stderr_console, write_events, write_rows
 
 
 class ErrorLog:
@@ -98,7 +95,7 @@ def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_
     def body() -> None:
         results = run_extract(inputs, settings=_settings(actors=actor_files), default_date=default_date,
                               on_error=errors)
-        _write_events((e.to_json() for r in results for e in r.events), fmt)
+        write_events((e.to_json() for r in results for e in r.events), fmt)
 
     _run(body)
     errors.exit()
@@ -126,7 +123,7 @@ def actors(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_f
                 yield {"article_id": result.article.id, "name": actor.name, "code": actor.code,
                        "kind": actor.kind, "role": actor.role, "sector": actor.sector, "mentions": count}
 
-    _run(lambda: _write_rows(rows(), fmt, ["article_id", "name", "code", "kind", "role", "sector", "mentions"]))
+    _run(lambda: write_rows(rows(), fmt, ["article_id", "name", "code", "kind", "role", "sector", "mentions"]))
     errors.exit()
 
 
@@ -158,7 +155,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
         with open_store(settings.db) as store:
             articles = _progress(iter_articles(inputs, default_date=default_date, on_error=on_error))
             ingest_articles(articles, store, settings=settings, summary=summary, on_error=on_error)
-            _print_summary(summary, store.counts())
+            print_summary(summary, store.counts())
 
     _run(body)
     errors.exit()
@@ -170,28 +167,9 @@ def _progress(articles: Iterable[Any]) -> Iterable[Any]:
         return articles
     from rich.progress import track
 
-    return track(articles, description="ingesting", console=_stderr_console())
+    return track(articles, description="ingesting", console=stderr_console())
 
 
-def _stderr_console() -> Any:
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def _print_summary(summary: Any, counts: dict[str, int]) -> None:
-    from rich.table import Table
-
-    table = Table(title="diplograph ingest")
-    for column in ("articles read", "new", "replaced", "skipped (unchanged)", "failed",
-                   "events written", "events in db", "articles in db"):
-        table.add_column(column, justify="right")
-    table.add_row(*map(str, (summary.read, summary.new, summary.replaced, summary.unchanged,
-                             summary.failed, summary.events_written, counts.get("events", 0),
-                             counts.get("articles", 0))))
-    from rich.console import Console
-
-    Console(width=140).print(table)
 
 
 @cli.command()
@@ -215,7 +193,7 @@ def events(db: str | None, actor: str | None, since: date | None, until: date | 
         with open_store(_settings(db).db) as store:
             rows = store.query_events(actor=actor, since=since.isoformat() if since else None,
                                       until=until.isoformat() if until else None, cameo=cameo, limit=limit)
-            _write_events(rows, fmt)
+            write_events(rows, fmt)
 
     _run(body)
 
@@ -341,44 +319,8 @@ def _print_details(s: Any) -> None:
             click.echo(f"  false  {d} {src}->{tgt} root {root}")
 
 
-def _flat(event: dict[str, Any]) -> dict[str, Any]:
-    row = {k: event.get(k) for k in EVENT_COLUMNS}
-    for side in ("source", "target"):
-        actor = event.get(side) or {}
-        row[side] = f"{actor.get('code', '')} {actor.get('name', '')}".strip()
-    row["location"] = (event.get("location") or {}).get("name", "")
-    return row
 
 
-def _short(value: Any, width: int = 90) -> str:
-    text = "" if value is None else str(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def _write_events(events: Iterable[dict[str, Any]], fmt: str) -> None:
-    if fmt == "jsonl":
-        for event in events:
-            click.echo(json.dumps(event, ensure_ascii=False))
-        return
-    _write_rows((_flat(e) for e in events), fmt, EVENT_COLUMNS)
-
-
-def _write_rows(rows: Iterable[dict[str, Any]], fmt: str, columns: list[str]) -> None:
-    if fmt == "jsonl":
-        for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
-    elif fmt == "csv":
-        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*columns)
-        for row in rows:
-            table.add_row(*(_short(row.get(c)) for c in columns))
-        Console(width=200).print(table)
 
 
 @cli.command()
@@ -407,7 +349,7 @@ def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: i
             chosen = Client(scheduler).get
         with open_store(settings.db) as store:
             summary = run_batch(inputs, store, settings, chosen, partitions)
-            _print_summary(summary, store.counts())
+            print_summary(summary, store.counts())
         for message in summary.errors:
             click.echo(f"error: {message}", err=True)
         if summary.failed:
