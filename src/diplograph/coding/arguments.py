@@ -9,6 +9,7 @@ searched in the verb's own phrase (never in its clausal complements).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Literal
 
 from spacy.tokens import Token
 
@@ -20,9 +21,25 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis"
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acomp", "ccomp", "pcomp", "dep", "oprd"})
 OBJECT_DEPS = frozenset({"dobj", "obj", "dative", "iobj", "oprd", "attr"})
 # Prepositions whose object is the target, best first; "in"/"from" only as a last resort.
-TARGET_PREPS = ("with", "to", "against", "on", "at", "toward", "towards", "into", "upon", "for", "over")
+TARGET_PREPS = (
+    "with",
+    "to",
+    "against",
+    "on",
+    "at",
+    "toward",
+    "towards",
+    "into",
+    "upon",
+    "for",
+    "over",
+    "between",
+)
 WEAK_PREPS = ("in", "from", "across", "inside")
 WEAK_RANK = 20
+# Mentions that name a place ("in Geneva"), not a party; see `targets_of`.
+PLACE_HOWS = frozenset({"place", "seat", "capital"})
+WeakTargets = Literal["any", "named"]
 # "on the sidelines of the APEC forum", "on the eve of": the setting, not a party.
 SETTING_NOUNS = frozenset(
     {"sideline", "sidelines", "margin", "margins", "eve", "occasion", "framework", "outskirts"}
@@ -50,12 +67,17 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0, strict: bool = 
             inner = _holder(child, index, strict)
             if inner is not None and inner.i not in _span(mention):
                 found = actors_at(inner, index, depth + 1, strict)
+                # "Chinese and Russian leaders" are both, as source or target; "the record
+                # of X and Y" lists its holders only as a source ("envoys of X and Y").
+                if found and (not strict or inner is child):
+                    return _with_holder_conjuncts(found, inner, index, depth)
                 if found:
                     return found
     if mention is not None:
         return mention.actors
     # "a court in Guyana", "police in Hebron": the place names whose institution it is.
-    if depth == 0 and token.pos_ == "NOUN":
+    # Not for targets: "a resolution in Geneva" is no Swiss thing (targets_of weighs "in" itself).
+    if depth == 0 and token.pos_ == "NOUN" and not strict:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 inner = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -63,6 +85,18 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0, strict: bool = 
                 if found:
                     return found
     return ()
+
+
+def _with_holder_conjuncts(
+    found: tuple[Actor, ...], holder: Token, index: MentionIndex, depth: int
+) -> tuple[Actor, ...]:
+    """ "The ambassadors of X, Y and Z", "Chinese and Russian leaders": every holder acts."""
+    out = list(found)
+    for conj in holder.conjuncts:
+        for actor in actors_at(conj, index, depth + 1):
+            if actor not in out:
+                out.append(actor)
+    return tuple(out)
 
 
 def _span(mention: ActorMention | None) -> range:
@@ -108,7 +142,8 @@ def with_conjuncts(token: Token, index: MentionIndex, strict: bool = False) -> l
     tokens = [token]
     for head in heads:
         tokens.extend(head.conjuncts)
-        listed = [a for a in head.children if a.dep_ == "appos" and a.conjuncts]
+        # "A, the B, and C": a list item the parser took for an apposition.
+        listed = [a for a in head.children if a.dep_ == "appos" and (a.conjuncts or head.conjuncts)]
         tokens.extend(_companions(head))
         tokens.extend(listed)
         tokens.extend(c for a in listed for c in a.conjuncts)
@@ -164,23 +199,42 @@ def agent_of(verb: Token) -> Token | None:
     return None
 
 
-def sources_of(verb: Token, index: MentionIndex) -> tuple[list[Actor], list[Actor]]:
-    """Return (sources, passive targets): the subject's actors, or the agent's for a passive."""
+def sources_of(verb: Token, index: MentionIndex, origin: bool = False) -> tuple[list[Actor], list[Actor]]:
+    """Return (sources, passive targets): the subject's actors, or the agent's for a passive.
+
+    With `origin` (violent acts), a passive with no agent takes its source, as PETRARCH
+    does, from a `from` or `in` phrase: "rockets were fired from Gaza", "soldiers were
+    killed in Ukraine", "three were killed in Israeli shelling".
+    """
     subject, passive = subject_of(verb, index)
     if subject is None:
         return [], []
     if passive:
         agent = agent_of(verb)
         sources = with_conjuncts(agent, index) if agent is not None else []
+        if not sources and origin:
+            sources = _origin(verb, index)
         return sources, with_conjuncts(subject, index) or targets_of(subject, index)
     return with_conjuncts(subject, index), []
+
+
+def _origin(verb: Token, index: MentionIndex) -> list[Actor]:
+    for child in verb.children:
+        arg = _pobj(child) if child.dep_ == "prep" and child.lower_ in ("from", "in") else None
+        if arg is not None and arg.pos_ in ("NOUN", "PROPN"):
+            found = with_conjuncts(_by_agent(arg) or arg, index)
+            if found:
+                return found
+    return []
 
 
 def _pobj(prep: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
-def _slots(head: Token, index: MentionIndex, depth: int, out: dict[int, list[Actor]]) -> None:
+def _slots(
+    head: Token, index: MentionIndex, depth: int, out: dict[int, list[Actor]], weak: WeakTargets = "any"
+) -> None:
     """Fill rank -> actors for the object and prepositional phrases under `head`."""
     for child in head.children:
         rank = -1
@@ -197,11 +251,22 @@ def _slots(head: Token, index: MentionIndex, depth: int, out: dict[int, list[Act
                 rank = WEAK_RANK + WEAK_PREPS.index(word)
         if arg is None or arg.lemma_.lower() in SETTING_NOUNS:
             continue
+        if rank < 0 and arg.pos_ in ("VERB", "AUX"):
+            continue  # "after leaving X", "by shutting down X": another act, with its own target
         found = with_conjuncts(arg, index, strict=True) if rank >= 0 else []
+        if rank >= WEAK_RANK and not _weak_ok(weak, arg, index):
+            found = []
         if found and rank not in out:
             out[rank] = found
         if depth < 3 and not (found and rank == 0):
-            _slots(arg, index, depth + 1, out)
+            _slots(arg, index, depth + 1, out, weak)
+
+
+def _weak_ok(weak: WeakTargets, arg: Token, index: MentionIndex) -> bool:
+    if weak == "named":
+        mention = index.get(arg.i)
+        return mention is None or mention.how not in PLACE_HOWS
+    return True
 
 
 def _by_agent(noun: Token) -> Token | None:
@@ -211,13 +276,16 @@ def _by_agent(noun: Token) -> Token | None:
     return _pobj(prep) if prep is not None else None
 
 
-def targets_of(verb: Token, index: MentionIndex, strong_only: bool = False) -> list[Actor]:
+def targets_of(
+    verb: Token, index: MentionIndex, strong_only: bool = False, weak: WeakTargets = "any"
+) -> list[Actor]:
     """Return the best-ranked group of target actors in the verb's own phrase.
 
-    `strong_only` leaves out the last-resort prepositions ("in", "from").
+    `strong_only` leaves out the last-resort prepositions ("in", "from"). `weak` says
+    which of those count: "any", or "named": no cities or regions (where it happened, not to whom).
     """
     slots: dict[int, list[Actor]] = {}
-    _slots(verb, index, 0, slots)
+    _slots(verb, index, 0, slots, weak)
     ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
     return slots[min(ranks)] if ranks else []
 

@@ -22,6 +22,8 @@ VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 DROP_FAMILIES = frozenset({"possible", "negate"})
 MODAL_OF: dict[str, Modality] = {"future": "future", "conditional": "conditional", "imminent": "future"}
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+# Intent verbs whose infinitive may have another subject: "wants Japan to talk".
+DESIRE_VERBS = frozenset({"want", "wish", "like", "prefer"})
 EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "dative"})
 
 
@@ -56,6 +58,7 @@ def load_control() -> Control:
         codes.setdefault(family, {})[governed] = code
     for alias in ("future", "conditional"):
         codes[alias] = codes["intent"]
+    codes["desire"] = {**codes["appeal"], **codes.get("desire", {})}
     return Control(families, codes)
 
 
@@ -125,9 +128,21 @@ class SentenceCoder:
     def _family(self, token: Token) -> str:
         return self.control.families.get(token.lemma_.lower(), "")
 
+    def _governing_family(self, word: Token, inner: Token) -> str:
+        """The family of `word` governing `inner`: wanting someone else to act is an appeal
+        to them ("wants Japan to talk", "hopes for Iran to ..."), not one's own intent."""
+        family = self._family(word)
+        if family != "intent" or word.lemma_.lower() not in DESIRE_VERBS:
+            return family  # "committed China to sign", "offered Iraq to mediate": one's own act
+        if inner.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in inner.children):
+            return "desire"
+        if any(c.dep_ in ("dobj", "obj") and c.i < inner.i for c in word.children):
+            return "desire"
+        return family
+
     def _governed(self, word: Token) -> Token | None:
         """The verb a governing word controls: its xcomp (or that of its acomp)."""
-        appeal = self._family(word) in ("appeal", "demand")
+        appeal = self._family(word) in ("appeal", "demand", "intent")
         if word.lemma_ == "be" and any(c.dep_ == "aux" for c in word.children):
             return None  # "policy has been to support": a copula, not "is to" (future)
         for child in word.children:
@@ -176,7 +191,7 @@ class SentenceCoder:
         A future governor ("are to hold talks") keeps the plain event too, as
         `frame` does for "will".
         """
-        family = self._family(word)
+        family = self._governing_family(word, inner)
         if family in DROP_FAMILIES or self._negated(word) or self._negated(inner):
             return []
         auxes = self._aux_families(word)
@@ -187,10 +202,14 @@ class SentenceCoder:
         governed = self.own_code(inner)
         code = self.control.recode(family, governed) if governed or family != "same" else ""
         if not code:
-            code = self.own_code(word) if family not in ("intent", "same", "future", "imminent") else ""
+            code = (
+                self.own_code(word)
+                if family not in ("intent", "same", "future", "imminent", "attempt")
+                else ""
+            )
         if not code or not is_known(code):
             return []
-        if family in ("appeal", "demand"):
+        if family in ("appeal", "demand", "desire"):
             return [Frame(inner, word, code, modality, appeal_to=word, source_verb=word)]
         frames = [Frame(inner, word, code, modality)]
         if family == "future" and governed and governed != code:

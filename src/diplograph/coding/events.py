@@ -1,13 +1,14 @@
 """Attach actors to coded frames and turn them into event candidates.
 
 Kept apart from the verb logic (clauses.py) and the noun logic (nominal.py):
-this is where coordination, reverse acts ("visit" -> "host") and self-directed
+this is where coordination, reverse acts ("visit" -> "host"), reported fights and self-directed
 events are decided.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
@@ -19,7 +20,14 @@ from diplograph.coding.patterns import Coding
 from diplograph.models import Actor, ActorMention, EventCandidate
 
 # A city or region names where something happened, not who hosted it.
-PLACE_HOWS = frozenset({"place", "seat", "capital"})
+PLACE_HOWS = args.PLACE_HOWS
+# Roots whose events fall on the place they happen in ("shelling in Gaza"), or which
+# PETRARCH gives the host ("met in Zurich", "a summit in Geneva").
+PLACE_TARGET_ROOTS = frozenset({"04", "07", "14", "15", "16", "17", "18", "19", "20"})
+# Verbs whose clause names the accused ("alleged that X ..."), unlike "argued that X ...".
+ACCUSING = frozenset({"allege", "claim", "charge", "accuse", "blame"})
+# Roots whose unattributed passive takes its doer from "from"/"in" (see args.sources_of).
+ORIGIN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Coordinated subjects with no object act on each other only when cooperating (03-08)
 # or when the act is mutual (clashes); "China and Russia oppose X" is not China opposing Russia.
 PAIRED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
@@ -42,8 +50,57 @@ def code_sentence(
     for frame in frames:
         if frame.code.startswith("01") and frame.verb.i in reported:
             continue
-        events.extend(attach(frame, sentence, index, places))
+        found = attach(_claimed_fight(coder, frame), sentence, index, places)
+        events.extend(found)
+        events.extend(reported_attacks(coder, frame, found, index))
     return _unique(events)
+
+
+def _claimed_fight(coder: SentenceCoder, frame: Frame) -> Frame:
+    """ "Claimed that ISIL attacked Iraq" accuses ISIL (112), CAMEO.2.0's "a (b . ATTACK) CLAIM"."""
+    if not frame.code.startswith("11") or frame.code == "112":
+        return frame
+    clause = next((c for c in frame.verb.children if c.dep_ == "ccomp"), None)
+    if clause is None or not coder.own_code(clause).startswith("19"):
+        return frame
+    return replace(frame, code="112")
+
+
+def reported_attacks(
+    coder: SentenceCoder, frame: Frame, found: list[EventCandidate], index: args.MentionIndex
+) -> list[EventCandidate]:
+    """CAMEO.2.0's transformations of a reported fight (19x): saying one fought X claims
+    responsibility (015); saying another fought accuses them (112)."""
+    at = _reporting_verb(frame.trigger) if frame.code.startswith("19") and found else -1
+    if at < 0 or frame.modality != "asserted":
+        return []
+    verb = frame.trigger.doc[at]
+    if coder.own_code(verb)[:2] not in ("01", "11"):
+        return []
+    subject = args.subject_of(verb, index)[0]
+    mention = index.get(subject.i) if subject is not None else None
+    if mention is None or mention.how == "context":  # "officials said": attribution, not a claim
+        return []
+    out = []
+    for sayer in args.sources_of(verb, index)[0]:
+        for event in found:
+            if event.source is None:
+                continue
+            own = (sayer.code, sayer.sector) == (event.source.code, event.source.sector)
+            target = event.target if own else event.source
+            if target is not None and target.code != sayer.code:
+                code = "015" if own else "112"
+                out.append(
+                    replace(
+                        event,
+                        source=sayer,
+                        target=target,
+                        cameo=code,
+                        trigger=verb.text,
+                        trigger_index=verb.i,
+                    )
+                )
+    return out
 
 
 def _reporting_verb(token: Token) -> int:
@@ -61,7 +118,7 @@ def _reporting_verb(token: Token) -> int:
 def _sources(frame: Frame, index: args.MentionIndex) -> tuple[list[Actor], list[Actor]]:
     if frame.source_token is not None:
         return args.with_conjuncts(frame.source_token, index), []
-    return args.sources_of(frame.source_verb or frame.verb, index)
+    return args.sources_of(frame.source_verb or frame.verb, index, origin=frame.code[:2] in ORIGIN_ROOTS)
 
 
 def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor]) -> list[Actor]:
@@ -69,13 +126,23 @@ def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor
         return args.appeal_targets(frame.appeal_to, frame.verb, index)
     if frame.verb.pos_ == "NOUN":  # "talks with X", not "talks on Iraq" or "the meeting in Hong Kong"
         return args.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
-    found = passive_targets or args.targets_of(frame.verb, index)
+    weak: args.WeakTargets = "any" if frame.code[:2] in PLACE_TARGET_ROOTS else "named"
+    found = passive_targets or args.targets_of(frame.verb, index, weak=weak)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
     for conj in frame.verb.conjuncts if not found and bare and frame.verb.pos_ == "VERB" else ():
-        found = args.targets_of(conj, index)
+        found = args.targets_of(conj, index, weak=weak)
         if found:
             break
+    if not found and frame.code.startswith("11") and frame.verb.lemma_.lower() in ACCUSING:
+        found = _accused(frame.verb, index)
     return found
+
+
+def _accused(verb: Token, index: args.MentionIndex) -> list[Actor]:
+    """ "Alleged that France was aware", "charged that Iran armed them": who the claim is about."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause is not None else None
+    return args.with_conjuncts(subject, index) if subject is not None else []
 
 
 def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Actor]) -> list[EventCandidate]:

@@ -4,8 +4,11 @@ A pattern such as `* TALKS ( WITH + )` says: after the verb, the words TALKS
 and WITH occur in this order. Words match a token's text or lemma; words of
 four letters or more also match as prefixes (TABARI's stemming: TALK matches
 TALKS), unless they end in `_`. `{A B}` is a contiguous phrase and `&NAME` a
-synonym set. `$`, `+`, `^` and parentheses only mark roles in PETRARCH and are
-skipped here: the roles come from the dependency parse (see clauses.py).
+synonym set. `$`, `+` and `^` only mark roles in PETRARCH and are skipped here:
+the roles come from the dependency parse (see clauses.py). As in PETRARCH, a
+word inside a prepositional phrase matches only after its preposition (`gates`),
+`( TO` asks for the preposition, not the infinitive marker, and a repeated
+pattern keeps its last code.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ Phrase = tuple[str, ...]  # contiguous words
 Unit = tuple[Phrase, ...]  # alternatives
 _SKIP = {"$", "+", "^", "(", ")", "%", "|"}
 _MAX_ALTERNATIVES = 400
+_PREP_TO = "TO@"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,7 @@ class Pattern:
     coding: Coding
     weight: int
     anchors: tuple[frozenset[str], ...] = ()  # per unit, the keys one of its first words needs
+    phrasal: bool = False  # names a prepositional phrase, "( TO )": beats a bare "TO" of equal weight
 
 
 @dataclass(slots=True)
@@ -81,14 +86,42 @@ class Lexicon:
             return Coding.parse(default)
         pre_words = [_words(t) for t in pre]
         post_words = [_words(t) for t in post]
+        pre_gates, post_gates = gates(pre), gates(post)
         keys = _keys(pre_words) | _keys(post_words)
         # Patterns are sorted heaviest first, so the first full match is the answer.
         for pattern in candidates:
             if all(anchor & keys for anchor in pattern.anchors) and (
-                _match_units(pattern.post, post_words) and _match_units(pattern.pre, pre_words)
+                _match_units(pattern.post, post_words, post_gates)
+                and _match_units(pattern.pre, pre_words, pre_gates)
             ):
                 return pattern.coding
         return Coding.parse(default)
+
+
+def gates(tokens: Sequence[Token]) -> list[int]:
+    """Per token, the position in `tokens` of the preposition that governs it (-1: none).
+
+    PETRARCH matches a pattern word inside a prepositional phrase only after the
+    preposition itself: "* TRIP" codes "made a trip", not "made remarks at the start of a trip".
+    "Of" is let through: "a round of talks", "a series of attacks" name the talks and attacks.
+    """
+    where = {t.i: n for n, t in enumerate(tokens)}
+    out = []
+    for tok in tokens:
+        gate, current = -1, tok
+        for _ in range(8):
+            head = current.head
+            if head is current or head.i not in where:
+                break
+            if head.dep_ in ("prep", "agent", "dative") and head.pos_ == "ADP" and head.lower_ != "of":
+                gate = where[head.i]
+                break
+            if head.dep_ in ("acl", "relcl") and head.pos_ in ("VERB", "AUX"):
+                gate = where[head.i]  # "a force being sent to Albania": the clause is its own
+                break
+            current = head
+        out.append(gate)
+    return out
 
 
 def _keys(words: Sequence[tuple[str, str]]) -> set[str]:
@@ -127,6 +160,10 @@ def _stems(word: str) -> list[str]:
 
 
 def _words(token: Token) -> tuple[str, str]:
+    """(text, lemma) upper-cased; a prepositional "to" has the lemma TO@, which a pattern's
+    "( TO" asks for: "heads to Beijing" is a phrase, "efforts to build" is not."""
+    if token.lower_ == "to" and token.pos_ == "ADP":
+        return "TO", _PREP_TO
     return token.text.upper(), token.lemma_.upper()
 
 
@@ -138,23 +175,41 @@ def _word_ok(word: str, forms: tuple[str, str]) -> bool:
     return len(word) >= 4 and forms[0].startswith(word)
 
 
-def _match_units(units: Sequence[Unit], words: Sequence[tuple[str, str]]) -> bool:
-    """True when every unit matches, in order, a contiguous stretch of `words`."""
+def _match_units(
+    units: Sequence[Unit], words: Sequence[tuple[str, str]], gates: Sequence[int] | None = None
+) -> bool:
+    """True when every unit matches, in order, a contiguous stretch of `words`.
+
+    With `gates`, a word inside a prepositional phrase matches only once the
+    phrase's preposition has been matched (see `gates`).
+    """
     pos = 0
+    matched: set[int] = set()
     for unit in units:
         found = -1
         for start in range(pos, len(words)):
             for phrase in unit:
                 end = start + len(phrase)
-                if end <= len(words) and all(_word_ok(w, words[start + k]) for k, w in enumerate(phrase)):
+                if (
+                    end <= len(words)
+                    and all(_word_ok(w, words[start + k]) for k, w in enumerate(phrase))
+                    and _open(gates, start, end, matched)
+                ):
                     found = end
                     break
             if found >= 0:
+                matched.update(range(start, found))
                 break
         if found < 0:
             return False
         pos = found
     return True
+
+
+def _open(gates: Sequence[int] | None, start: int, end: int, matched: set[int]) -> bool:
+    if gates is None:
+        return True
+    return all(gates[k] < 0 or gates[k] in matched or start <= gates[k] < end for k in range(start, end))
 
 
 def _expand(word: str, synsets: dict[str, list[str]], depth: int = 0) -> list[Phrase]:
@@ -178,13 +233,17 @@ def _expand(word: str, synsets: dict[str, list[str]], depth: int = 0) -> list[Ph
 def _units(tokens: Iterable[str], synsets: dict[str, list[str]]) -> list[Unit]:
     units: list[Unit] = []
     phrase: list[list[Phrase]] | None = None
+    opened = False  # the word after "(" heads a prepositional phrase
     for tok in tokens:
         if tok.startswith("{"):
             phrase, tok = [], tok[1:]
         closing = tok.endswith("}")
         tok = tok.rstrip("}")
-        if tok and tok not in _SKIP:
-            alts = _expand(tok, synsets)
+        if tok == "(":
+            opened = True
+        elif tok and tok not in _SKIP:
+            alts = _expand(_PREP_TO if opened and tok == "TO" else tok, synsets)
+            opened = False
             if phrase is None:
                 units.append(tuple(alts))
             else:
@@ -207,17 +266,29 @@ def compile_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Patt
     swap = "$" in tokens[star + 1 :] and "$" not in tokens[:star]
     if not weight:
         return None
-    return Pattern(tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post))
+    phrasal = "(" in tokens
+    return Pattern(tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal)
 
 
 def build_lexicon(vd: VerbDictionary) -> Lexicon:
     """Compile a parsed verb dictionary into a Lexicon."""
     patterns: dict[str, list[Pattern]] = {}
     for block, rows in vd.patterns.items():
-        compiled = (compile_pattern(text, code, vd.synsets) for text, code in rows)
-        patterns[block] = sorted((p for p in compiled if p is not None), key=lambda p: -p.weight)
+        compiled = (compile_pattern(text, code, vd.synsets) for text, code in _last_wins(rows))
+        patterns[block] = sorted(
+            (p for p in compiled if p is not None), key=lambda p: (-p.weight, not p.phrasal)
+        )
     verbs = {form: hit for form, hit in vd.verbs.items() if form[:1].isalpha()}
     return Lexicon(verbs, patterns)
+
+
+def _last_wins(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """One row per pattern text, in first-seen order, with the code of its last entry:
+    PETRARCH stores patterns in a tree, so a repeated pattern overwrites the earlier one."""
+    codes: dict[str, str] = {}
+    for text, code in rows:
+        codes[" ".join(text.split())] = code
+    return list(codes.items())
 
 
 def _data_rows(name: str) -> list[list[str]]:
