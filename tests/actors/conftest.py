@@ -33,3 +33,23 @@ def run(blank_nlp: Language) -> Callable[..., Doc]:
         return blank_nlp.get_pipe("diplograph_actors")(doc)
 
     return _run
+
+
+@pytest.fixture()
+def parsed(blank_nlp: Language) -> Callable[..., Doc]:
+    """Run the component on a hand-built parse: (word, head, dep, pos, tag) rows."""
+
+    def _parsed(rows: list[tuple[str, int, str, str, str]], day: str = "2024-07-03") -> Doc:
+        words = [r[0] for r in rows]
+        doc = Doc(
+            blank_nlp.vocab,
+            words=words,
+            heads=[r[1] for r in rows],
+            deps=[r[2] for r in rows],
+            pos=[r[3] for r in rows],
+            tags=[r[4] for r in rows],
+        )
+        doc._.article = Article("t", doc.text, date.fromisoformat(day))
+        return blank_nlp.get_pipe("diplograph_actors")(doc)
+
+    return _parsed

@@ -6,7 +6,8 @@ files); each Doc then costs one matching pass plus a walk over the hits.
 `ActorMention.how` says which rule found the mention: name (dictionary name,
 possibly with nationality and title), title (a title resolved to its holder on
 the article's date), learned (a person missing from the data, introduced with
-nationality or title), surname, pronoun, group ("the two sides": two actors),
+nationality or title), surname, pronoun ("he" -> a person; "it"/"its" -> a state or
+organisation), group ("the two sides": two actors),
 agent (nationality + agent noun), context (agent noun, country from the
 paragraph or dateline), people ("Palestinians"), quote ("we" inside a quote),
 and for bare states: seat, capital, place, adjective.

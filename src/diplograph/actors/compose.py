@@ -2,11 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+from diplograph.actors.context import context_agent, group_place
+from diplograph.actors.filters import inside_unknown_name, month_word, not_an_actor, sentence_start
 from diplograph.actors.matcher import Hit
-from diplograph.actors.resolve import DETERMINERS, IGNORED_TITLES, NAME_STOP, PERSON_NOUNS, ArticleResolver
+from diplograph.actors.pronouns import NEUTER, PERSONAL, resolve_pronoun
+from diplograph.actors.resolve import DETERMINERS, IGNORED_TITLES, NAME_STOP, ArticleResolver
 from diplograph.models import Actor
 
-PRONOUNS = {"he", "she", "him", "his", "her"}
+QUALIFIERS = frozenset(
+    {
+        "former",
+        "ex",
+        "late",
+        "then",
+        "provincial",
+        "regional",
+        "state",
+        "deputy",
+        "acting",
+        "interim",
+        "opposition",
+    }
+)
+PERSON_ENDINGS = ("ers", "ors", "ists", "ians", "ees", "men")
 MEMBER_WORDS = (("member", "states"), ("member", "countries"), ("members",), ("member", "nations"))
 
 
@@ -22,6 +42,8 @@ def modifiers(r: ArticleResolver, hits: list[Hit], j: int) -> tuple[list[str], i
         gap = tuple(low[hits[k].end : hits[k + 1].start])
         if gap not in ((), ("and",), ("&",), (",", "and"), ("'s",)):
             return codes, k + 1
+        if not gap and hits[k].state[1] in ("capital", "seat", "place"):  # type: ignore[index]
+            return codes, k + 1  # "in Brussels Syrian groups": a place, then a nationality
         if gap and gap != ("'s",) and not hits[k + 1].state:
             return codes, k + 1
         k += 1
@@ -55,57 +77,6 @@ def unknown_name(r: ArticleResolver, start: int, limit: int) -> int:
     return end
 
 
-COLLECTIVE = {
-    "police",
-    "government",
-    "military",
-    "army",
-    "authorities",
-    "parliament",
-    "court",
-    "navy",
-    "cabinet",
-}
-COLLECTIVE |= {
-    "opposition",
-    "junta",
-    "regime",
-    "administration",
-    "congress",
-    "senate",
-    "legislature",
-    "air force",
-}
-CONTEXT_SECTORS = {"GOV", "MIL", "COP", "OPP", "REB", "LEG", "JUD", "SPY", "UAF", "CVL", "REF", "CRM", "LAB"}
-
-
-def context_agent(r: ArticleResolver, hit: Hit) -> None:
-    """A bare agent ("troops", "the government") takes the country of its context."""
-    text = r.doc[hit.start : hit.end].text
-    head = r.doc[hit.end - 1]
-    if hit.agent not in CONTEXT_SECTORS or head.pos_ not in ("NOUN", "PROPN", ""):
-        return
-    if (
-        head.tag_ not in ("NNS", "NNPS")
-        and not (not head.tag_ and head.lower_.endswith("s"))
-        and text.lower() not in COLLECTIVE
-        and head.lower_ not in PERSON_NOUNS
-    ):
-        return
-    before = r.doc[hit.start - 1] if hit.start else None
-    if before is not None and before.pos_ in ("ADJ", "NOUN", "PROPN") and before.lower_ not in ("the",):
-        return
-    if hit.start and r.doc[hit.start - 1].lower_ == "the":
-        for found in reversed(r.found):
-            same = [a for a in found.actors if a.name.lower().endswith(" " + text.lower())]
-            if same and found.start < hit.start:
-                r.emit(hit.start - 1, hit.end, (same[0],), "context")
-                return
-    code = r.context_code(hit.start)
-    if code:
-        r.emit(span_start(r, hit.start), hit.end, (r.agent_actor(code, hit.agent, text),), "context")
-
-
 def compose(r: ArticleResolver, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
     """Emit mentions for the hits; return the covered token positions and the plural hits."""
     covered: set[int] = set()
@@ -117,6 +88,13 @@ def compose(r: ArticleResolver, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
             hit.persons = []  # "Paris", "Jordan": a one-word place beats a one-word person
         if hit.org and hit.org.role != "IGO" and hit.state and hit.state[1] in ("seat", "name", "capital"):
             hit.org = None  # "the Kremlin", "the White House" stand for the state
+        if _first_name(hits, j):
+            hits[j + 1].start = hit.start  # the surname decides; the span keeps the given name
+            j += 1
+            continue
+        if inside_unknown_name(r, hit) or (hit.state and not_an_actor(r, hit)):
+            j += 1
+            continue
         if hit.user or hit.org or hit.persons:
             j = named(r, hits, j)
         elif hit.state:
@@ -127,13 +105,22 @@ def compose(r: ArticleResolver, hits: list[Hit]) -> tuple[set[int], list[Hit]]:
             plurals.append(hit)
             j += 1
         else:
-            context_agent(r, hit)
+            context_agent(r, hits, j)
             j += 1
     for found in r.found:
         covered.update(range(found.start, found.end))
     for hit in plurals:
         covered.update(range(hit.start, hit.end))
     return covered, plurals
+
+
+def _first_name(hits: list[Hit], j: int) -> bool:
+    """ "Scott Morrison" with only "Scott" and "Morrison" known apart: the first is a given name."""
+    hit = hits[j]
+    if not hit.persons or hit.state or hit.org or hit.end - hit.start != 1 or j + 1 >= len(hits):
+        return False
+    nxt = hits[j + 1]
+    return nxt.start == hit.end and bool(nxt.persons) and nxt.end - nxt.start == 1 and not nxt.state
 
 
 def named(r: ArticleResolver, hits: list[Hit], j: int) -> int:
@@ -143,6 +130,9 @@ def named(r: ArticleResolver, hits: list[Hit], j: int) -> int:
         actor = r.user_actor(hit.user)
     if actor is None and hit.persons:
         actor = r.resolve_person(hit.persons, [], None)
+        if actor is not None and hit.end - hit.start == 1 and " " not in actor.name:
+            if not mentioned(r, actor.code) or r.doc[hit.start].pos_ not in ("PROPN", ""):
+                actor = None  # a one-word name ("Christian", "Morrison") needs its country nearby
     nxt = hits[j + 1] if j + 1 < len(hits) else None
     if (
         actor is None
@@ -158,6 +148,11 @@ def named(r: ArticleResolver, hits: list[Hit], j: int) -> int:
             return j + 2
     if actor is None and hit.org:
         actor = hit.org
+        if not actor.code:  # "Islamic State": only with the country of a place it acts in
+            code = group_place(r, hits, j)
+            if not code:
+                return j + 1
+            actor = replace(actor, code=code, actor_id=f"group:{code}:{actor.actor_id.rsplit(':', 1)[-1]}")
         end = hit.end
         low = tuple(t.lower_ for t in r.doc[end : end + 2])
         for words in MEMBER_WORDS:
@@ -176,11 +171,7 @@ def modified(r: ArticleResolver, hits: list[Hit], j: int) -> int:
     """States, possibly modifying a following title, person or agent."""
     codes, k = modifiers(r, hits, j)
     start = span_start(r, hits[j].start)
-    head = (
-        hits[k]
-        if k < len(hits) and hits[k].start == hits[k - 1].end + _gap(r, hits[k - 1].end, hits[k].start)
-        else None
-    )
+    head = _head(r, hits, k)
     if head is not None and head.persons and not head.state:
         actor = r.resolve_person(head.persons, codes, None) or r.learn(
             r.doc[head.start : head.end].text, codes[0], None
@@ -190,15 +181,55 @@ def modified(r: ArticleResolver, hits: list[Hit], j: int) -> int:
     if head is not None and head.title and not head.state:
         return titled(r, hits, k, codes, start)
     hyphen = hits[j].start > 0 and r.doc[hits[j].start - 1].text == "-"
-    if head is not None and head.agent and not head.state and not hyphen:
+    describing = head is not None and r.doc[head.end - 1].pos_ == "ADJ"  # "Hebron's Jewish enclave"
+    if head is not None and head.agent and not head.state and not hyphen and not describing:
         text = r.doc[head.start : head.end].text
         r.emit(
             start, head.end, tuple(r.agent_actor(c, head.agent, text) for c in dict.fromkeys(codes)), "agent"
         )
         return k + 1
+    end = hits[k - 1].end
+    if head is None and not hyphen and person_noun(r, end):
+        text = r.doc[end].text
+        r.emit(start, end + 1, tuple(r.agent_actor(c, "CVL", text) for c in dict.fromkeys(codes)), "agent")
+        return k
     for m in range(j, k):
         state_alone(r, hits[m])
     return k
+
+
+def _head(r: ArticleResolver, hits: list[Hit], k: int) -> Hit | None:
+    """The hit a modifier run (ending before hits[k]) modifies: the next one, if adjacent,
+    or an agent the parse attaches the run to ("Palestinian stone-throwing protesters")."""
+    if k >= len(hits):
+        return None
+    last, nxt = hits[k - 1], hits[k]
+    if nxt.start == last.end + _gap(r, last.end, nxt.start):
+        return nxt
+    modifier = r.doc[last.end - 1]
+    between = r.doc[last.end : nxt.start]
+    if (
+        nxt.agent
+        and not nxt.state
+        and len(between) <= 3
+        and all(t.is_alpha or t.text == "-" for t in between)
+        and modifier.dep_ in ("amod", "compound", "nmod")
+        and modifier.head.i == nxt.end - 1
+    ):
+        return nxt
+    return None
+
+
+def person_noun(r: ArticleResolver, i: int) -> bool:
+    """ "Filipino peacekeepers": a plural noun with a person ending right after a nationality."""
+    if i >= len(r.low):
+        return False
+    token, word = r.doc[i], r.low[i]
+    if not token.is_alpha or not token.text.islower() or r.gaz.not_people.get(word) in ("currency", "thing"):
+        return False
+    if token.tag_ not in ("NNS", "") or (not token.tag_ and not word.endswith("s")):
+        return False
+    return word.endswith(PERSON_ENDINGS)
 
 
 def _gap(r: ArticleResolver, end: int, start: int) -> int:
@@ -207,10 +238,10 @@ def _gap(r: ArticleResolver, end: int, start: int) -> int:
 
 
 def state_alone(r: ArticleResolver, hit: Hit) -> None:
+    """A state on its own; a nationality on a thing stands for the state ("a Russian building",
+    as CAMEO codes it), on a person or group noun it was read as an agent before."""
     code, how = hit.state  # type: ignore[misc]
     token = r.doc[hit.start]
-    if how == "adjective" and token.pos_ == "ADJ" and token.dep_ == "amod":
-        return
     if how == "people" or (
         hit.end - hit.start == 1 and token.lower_.endswith(("ans", "is")) and token.tag_ == "NNPS"
     ):
@@ -234,6 +265,8 @@ def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start:
     assert title is not None
     nxt = hits[k + 1] if k + 1 < len(hits) else None
     gap = nxt.start - head.end if nxt else 99
+    if nxt is not None and gap == 0 and (nxt.agent or nxt.org) and r.doc[nxt.start].text[:1].isupper():
+        return k + 1  # "General Administration of Customs": a title word inside a name
     if nxt is not None and nxt.persons and (gap == 0 or (gap == 1 and r.doc[head.end].text == ",")):
         actor = (
             r.resolve_person(nxt.persons, codes, title) if codes else r.resolve_person(nxt.persons, [], title)
@@ -254,11 +287,14 @@ def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start:
         if code:
             r.emit(start, end, (r.learn(name, code, title),), "learned")
         return k + 1
+    past = _not_the_holder(r, start, head.end)
     if codes:
-        actors = tuple(r.holder(c, title) or r.generic_holder(c, title) for c in dict.fromkeys(codes))
+        actors = tuple(
+            (None if past else r.holder(c, title)) or r.generic_holder(c, title) for c in dict.fromkeys(codes)
+        )
         r.emit(start, head.end, actors, "title")
         return k + 1
-    if title.role in IGNORED_TITLES or not title.matches:
+    if title.role in IGNORED_TITLES or not title.matches or _plural_or_modifier(r, head) or past:
         return k + 1
     actor = last_with_role(r, title.matches) or (
         r.holder(r.dateline_code, title) if title.lead and r.dateline_code else None
@@ -266,6 +302,28 @@ def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start:
     if actor is not None:
         r.emit(span_start(r, head.start), head.end, (actor,), "title")
     return k + 1
+
+
+def _not_the_holder(r: ArticleResolver, start: int, end: int) -> bool:
+    """ "former president", "the provincial premier", "premier, Ralph Klein": not today's holder."""
+    before = r.low[start - 1] if start else ""
+    if before in QUALIFIERS or (start and r.low[start] in QUALIFIERS):
+        return True
+    return (
+        end + 1 < len(r.low)
+        and r.low[end] == ","
+        and r.doc[end + 1].text[:1].isupper()
+        and r.doc[end + 1].is_alpha
+        and r.doc[end + 1].pos_ in ("PROPN", "")
+    )
+
+
+def _plural_or_modifier(r: ArticleResolver, head: Hit) -> bool:
+    """ "foreign ministers", "a presidents' meeting", "prime minister post": not one holder."""
+    token = r.doc[head.end - 1]
+    if token.tag_ in ("NNS", "NNPS") or (not token.tag_ and r.low[head.end - 1].endswith("s")):
+        return True
+    return token.dep_ == "compound" and token.head.i > token.i
 
 
 def last_with_role(r: ArticleResolver, roles: tuple[str, ...]) -> Actor | None:
@@ -298,33 +356,28 @@ def plural(r: ArticleResolver, hit: Hit) -> None:
 
 
 def single_tokens(r: ArticleResolver, covered: set[int]) -> None:
-    """Surnames of people named before (or unique in the data) and subject pronouns."""
+    """Surnames of people named before (or unique in the data) and pronouns."""
     doc = r.doc
     for i, token in enumerate(doc):
         if i in covered:
             continue
-        low = token.lower_
-        if low in PRONOUNS and token.pos_ in ("PRON", ""):
-            actor = last_person(r, i)
-            if actor is not None:
-                r.emit(i, i + 1, (actor,), "pronoun")
+        low = r.low[i]
+        if low in PERSONAL or low in NEUTER:
+            resolve_pronoun(r, i)
         elif token.text[:1].isupper() and token.is_alpha and token.pos_ in ("PROPN", ""):
-            actor = r.known.get(low) or data_surname(r, low)
+            if _part_of_longer_name(r, i) or month_word(r, i):
+                continue
+            actor = r.known.get(low)
+            if actor is None and (token.pos_ == "PROPN" or not sentence_start(r, i)):
+                actor = data_surname(r, low)
             if actor is not None:
                 r.emit(i, i + 1, (actor,), "surname")
 
 
-def last_person(r: ArticleResolver, i: int) -> Actor | None:
-    sentence = r.sent_of[i]
-    for found in reversed(r.found):
-        if found.start >= i:
-            continue
-        if sentence - found.sentence > 4:
-            return None
-        people = [a for a in found.actors if a.kind == "person"]
-        if len(found.actors) == 1 and people:
-            return people[0]
-    return None
+def _part_of_longer_name(r: ArticleResolver, i: int) -> bool:
+    """ "Asea Brown Boveri": a known surname inside an unknown capitalised name."""
+    probe = Hit(i, i + 1, persons=[0])
+    return inside_unknown_name(r, probe)
 
 
 def data_surname(r: ArticleResolver, low: str) -> Actor | None:
@@ -339,7 +392,11 @@ def data_surname(r: ArticleResolver, low: str) -> Actor | None:
             active.append(pid)
     if len(active) != 1:
         return None
-    code = r.gaz.persons[active[0]].code
-    if code != r.dateline_code and not any(a.code == code for f in r.found for a in f.actors):
+    if not mentioned(r, r.gaz.persons[active[0]].code):
         return None
     return r.resolve_person(active, [], None)
+
+
+def mentioned(r: ArticleResolver, code: str) -> bool:
+    """Whether the article's dateline or an earlier mention names the country `code`."""
+    return code == r.dateline_code or any(a.code == code for f in r.found for a in f.actors)

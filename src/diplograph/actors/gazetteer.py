@@ -101,6 +101,9 @@ class Gazetteer:
     sectors: dict[str, tuple[str, ActorKind]] = field(default_factory=dict)  # sector -> (role, kind)
     plurals: dict[tuple[str, ...], str] = field(default_factory=dict)  # "the two sides" -> states|people
     first: dict[str, int] = field(default_factory=dict)  # first token -> longest phrase length
+    not_people: dict[str, str] = field(default_factory=dict)  # "dollars" -> currency
+    spellings: dict[str, str] = field(default_factory=dict)  # "protestors" -> "protesters"
+    person_nouns: set[str] = field(default_factory=set)  # "monarch": one person, not a body
 
     def index(self, key: tuple[str, ...]) -> None:
         if key and len(key) <= MAX_PHRASE:
@@ -180,11 +183,26 @@ def _load_states(gaz: Gazetteer) -> None:
             gaz.index(key)
             if how == "adjective":
                 gaz.adjectives.setdefault(code, alias)
+    _default_adjectives(gaz)
     for key, (code, how) in list(gaz.states.items()):
         if how == "adjective" and len(key) == 1 and key[0][-1] in "ni":
             plural = (key[0] + "s",)
             gaz.states.setdefault(plural, (code, "people"))
             gaz.index(plural)
+
+
+_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:an|ese|ish|i|ic|ch|ean)$")
+
+
+def _default_adjectives(gaz: Gazetteer) -> None:
+    """A display adjective for every state ("Albanian rebels", not "Albania rebels")."""
+    for key, (code, how) in gaz.states.items():
+        if how not in ("adjective", "name") or code in gaz.adjectives:
+            continue
+        text = " ".join(word.capitalize() for word in key)
+        name = gaz.state_names.get(code, "")
+        if _ADJECTIVE.match(text) and name[:3] == text[:3] and text != name and "Republic" not in text:
+            gaz.adjectives[code] = text
 
 
 def _load_people(gaz: Gazetteer) -> None:
@@ -195,7 +213,8 @@ def _load_people(gaz: Gazetteer) -> None:
         if role or sector:
             entry[1].append(Spell(role, sector, _day(start), _day(end)))
     for (code, name), (forms, spells) in grouped.items():
-        gaz.add_person(name, code, forms, spells)
+        if spells or " " in name:  # a lone word with no office ("Brown") is noise
+            gaz.add_person(name, code, forms, spells)
 
 
 def _load_small(gaz: Gazetteer) -> None:
@@ -210,6 +229,11 @@ def _load_small(gaz: Gazetteer) -> None:
             key = phrase_key(phrase)
             gaz.agents[key] = sector
             gaz.index(key)
+    for word, kind in _rows("not_people.tsv"):
+        gaz.not_people[word] = kind
+    gaz.person_nouns.update(row[0] for row in _rows("person_nouns.tsv"))
+    for variant, standard in _rows("spellings.tsv"):
+        gaz.spellings[variant] = standard
     for phrase, what in _rows("plurals.tsv"):
         key = phrase_key(phrase)
         gaz.plurals[key] = what

@@ -98,6 +98,7 @@ class ArticleResolver:
     found: list[Found] = field(default_factory=list)
     known: dict[str, Actor] = field(default_factory=dict)  # name token -> person
     learned: dict[tuple[str, ...], Actor] = field(default_factory=dict)
+    genders: dict[Actor, str] = field(default_factory=dict)  # set by "he"/"she" once resolved
 
     # ------------------------------------------------------------ emitting
 
@@ -201,10 +202,11 @@ class ArticleResolver:
         role, kind = self.gaz.sectors.get(sector, (sector.title(), "group"))
         if text.lower() in ("side", "sides"):
             return self.gaz.state(code)
-        if text.lower().split()[-1] in PERSON_NOUNS:
+        if text.lower().split()[-1] in self.gaz.person_nouns:
             kind = "person"  # "a Burmese official" is one person: pronouns and quotes may refer to it
         adjective = self.gaz.adjectives.get(code, self.gaz.state_names.get(code, code))
-        name = f"{adjective} {text.lower()}"
+        words = [self.gaz.spellings.get(w, w) for w in text.lower().split()]
+        name = f"{adjective} {' '.join(words)}"
         return Actor(code, name, kind, role, sector, f"agent:{code}:{sector}")
 
     def context_code(self, start: int) -> str:

@@ -1,0 +1,198 @@
+"""Which country a bare agent noun ("the police", "troops", "rebels") belongs to.
+
+Better missing than wrong: a bare agent takes a country only from something that
+plausibly governs it, tried in this order:
+
+1. a place right after it: "police in Hebron", "rebels from Darfur", "the army of Mali"
+   (for the military only "of": troops "in" or "from" a country are often foreign);
+2. an earlier agent of the same sector: "Israeli troops ... the soldiers";
+3. a state of the same sentence, then paragraph, that can own it: for state-run
+   sectors (GOV, MIL, COP, LEG, JUD, SPY) a state named as an actor, its institutions
+   or officials; for rebels, protesters and armed groups only a place they can be in
+   (a city, a capital, "in Syria"): "Israeli troops fired on protesters" or "the US
+   said insurgents attacked" give them no country;
+4. the dateline's country.
+
+Plain people ("children", "women", "victims", "refugees") are left out unless a
+nationality sits on the noun itself: they carry no country of their own.
+"""
+
+from __future__ import annotations
+
+from diplograph.actors.matcher import Hit
+from diplograph.actors.pronouns import last_person, state_antecedent
+from diplograph.actors.resolve import PERSON_NOUNS, ArticleResolver, Found
+
+STATE_RUN = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+NON_STATE = frozenset({"OPP", "REB", "UAF"})
+CONTEXT_SECTORS = STATE_RUN | NON_STATE
+COLLECTIVE = frozenset(
+    {
+        "police",
+        "government",
+        "military",
+        "army",
+        "authorities",
+        "parliament",
+        "court",
+        "navy",
+        "cabinet",
+        "opposition",
+        "junta",
+        "regime",
+        "administration",
+        "congress",
+        "senate",
+        "legislature",
+        "air force",
+    }
+)
+# Mentions that name a state as an actor or a place (not a person, group or agent).
+STATE_HOWS = frozenset({"name", "seat", "capital", "place", "pronoun"})
+ACTOR_HOWS = frozenset({"name", "title", "learned", "surname", "agent", "context", "pronoun", "quote"})
+SECTOR_PARAGRAPHS = 2  # how far back "the soldiers" looks for "Israeli troops"
+OWNERS = frozenset({"its", "his", "her"})
+
+
+def is_bare_agent(r: ArticleResolver, hit: Hit) -> bool:
+    """A plural or collective agent noun standing alone as a noun phrase."""
+    text = r.doc[hit.start : hit.end].text.lower()
+    head = r.doc[hit.end - 1]
+    if hit.agent not in CONTEXT_SECTORS or head.pos_ not in ("NOUN", "PROPN", ""):
+        return False
+    if r.gaz.not_people.get(text) == "foreign":
+        return False  # peacekeepers, mercenaries: seldom of the country they are in
+    plural = head.tag_ in ("NNS", "NNPS") or (not head.tag_ and head.lower_.endswith("s"))
+    if not (plural or text in COLLECTIVE or head.lower_ in PERSON_NOUNS):
+        return False
+    if _hyphenated(r, hit.start, hit.end) or _noun_modifier(r, hit):
+        return False
+    before = r.doc[hit.start - 1] if hit.start else None
+    return before is None or before.pos_ not in ("ADJ", "NOUN", "PROPN") or before.lower_ == "the"
+
+
+def _hyphenated(r: ArticleResolver, start: int, end: int) -> bool:
+    """ "military-ruled", "army-backed": part of a hyphenated modifier."""
+    return (start > 0 and r.low[start - 1] == "-") or (end < len(r.low) and r.low[end] == "-")
+
+
+def _noun_modifier(r: ArticleResolver, hit: Hit) -> bool:
+    """ "an army hospital", "a parliament committee": the noun only modifies another noun."""
+    head = r.doc[hit.end - 1]
+    return head.dep_ == "compound" and head.head.i > head.i
+
+
+def context_agent(r: ArticleResolver, hits: list[Hit], j: int) -> None:
+    """Emit a bare agent ("troops", "the government") with the country that governs it."""
+    hit = hits[j]
+    if not is_bare_agent(r, hit):
+        return
+    text = r.doc[hit.start : hit.end].text
+    if hit.start and r.low[hit.start - 1] == "the":
+        for found in reversed(r.found):
+            same = [a for a in found.actors if a.name.lower().endswith(" " + text.lower())]
+            if same and found.start < hit.start:
+                r.emit(hit.start - 1, hit.end, (same[0],), "context")
+                return
+    code = (
+        owner_code(r, hit.start)
+        or place_after(r, hits, j)
+        or paragraph_state(r, hit.start, hit.agent, same_sentence=True)
+        or same_sector(r, hit)
+        or paragraph_state(r, hit.start, hit.agent)
+        or r.dateline_code
+    )
+    if code:
+        start = hit.start - 1 if hit.start and r.low[hit.start - 1] in ("the", "a", "an") else hit.start
+        r.emit(start, hit.end, (r.agent_actor(code, hit.agent, text),), "context")
+
+
+def owner_code(r: ArticleResolver, start: int) -> str:
+    """ "its forces", "his government": the country of the owner the pronoun refers to."""
+    if not start or r.low[start - 1] not in OWNERS:
+        return ""
+    owner = r.low[start - 1]
+    found = state_antecedent(r, start - 1) if owner == "its" else last_person(r, start - 1)
+    return found.code if found is not None and found.code in r.gaz.state_names else ""
+
+
+def place_after(r: ArticleResolver, hits: list[Hit], j: int) -> str:
+    """ "police in Hebron", "troops from Chad", "the army of Mali"."""
+    hit = hits[j]
+    if j + 1 >= len(hits) or hit.end >= len(r.low):
+        return ""
+    word = r.low[hit.end]
+    if word not in ("in", "from", "of") or (word != "of" and hit.agent == "MIL"):
+        return ""  # "troops in Iraq", "withdraw troops from Syria": often foreign troops
+    nxt = hits[j + 1]
+    gap = nxt.start - hit.end
+    if nxt.state and not nxt.persons and (gap == 1 or (gap == 2 and r.low[hit.end + 1] == "the")):
+        return nxt.state[0] if nxt.state[1] != "adjective" or gap == 1 else ""
+    return ""
+
+
+def group_place(r: ArticleResolver, hits: list[Hit], j: int) -> str:
+    """The country a transnational group (no code of its own) acts in: a place named in the
+    same sentence ("Islamic State fighters seized Mosul", "in Yemen"), else nothing."""
+    sentence = r.sent_of[hits[j].start]
+    for found in reversed(r.found):
+        if found.sentence != sentence:
+            break
+        if len(found.actors) == 1 and _where_how(r, found.how, found.start):
+            return found.actors[0].code
+    for nxt in hits[j + 1 :]:
+        if r.sent_of[nxt.start] != sentence:
+            break
+        if nxt.state and not nxt.persons and _where_how(r, nxt.state[1], nxt.start):
+            return nxt.state[0]
+    return ""
+
+
+def _where(r: ArticleResolver, found: Found) -> bool:
+    return _where_how(r, found.how, found.start) or found.how == "people"
+
+
+def _where_how(r: ArticleResolver, how: str, start: int) -> bool:
+    """A place, a capital, or a country after "in" ("the bombing in Yemen")."""
+    return how in ("place", "capital") or (how == "name" and start > 0 and r.low[start - 1] == "in")
+
+
+def same_sector(r: ArticleResolver, hit: Hit) -> str:
+    """The country of the last agent of the same sector in the last few paragraphs
+    ("Israeli troops ... the soldiers")."""
+    paragraph = r.para_of[hit.start]
+    for found in reversed(r.found):
+        if found.paragraph < paragraph - SECTOR_PARAGRAPHS:
+            break
+        if found.start >= hit.start or len(found.actors) != 1:
+            continue
+        actor = found.actors[0]
+        if found.how in ("agent", "context") and actor.sector == hit.agent:
+            return actor.code if actor.code in r.gaz.state_names else ""
+    return ""
+
+
+def paragraph_state(r: ArticleResolver, start: int, sector: str, same_sentence: bool = False) -> str:
+    """The last state of the paragraph (or sentence) that can own an agent of `sector`."""
+    paragraph, sentence = r.para_of[start], r.sent_of[start]
+    for found in reversed(r.found):
+        if found.start >= start:
+            continue
+        if found.paragraph != paragraph or (same_sentence and found.sentence != sentence):
+            break
+        codes = {a.code for a in found.actors if a.code in r.gaz.state_names}
+        if len(codes) == 1 and can_own(found, sector) and (sector not in NON_STATE or _where(r, found)):
+            return codes.pop()
+    return ""
+
+
+def can_own(found: Found, sector: str) -> bool:
+    """Whether a mention can give its country to a bare agent of `sector`."""
+    actor = found.actors[0]
+    if found.how == "people":
+        return sector in NON_STATE
+    if actor.kind == "state":
+        return found.how in STATE_HOWS and not (sector == "MIL" and found.how == "place")
+    if sector in NON_STATE or found.how not in ACTOR_HOWS:
+        return False
+    return actor.sector in STATE_RUN or (actor.kind == "person" and actor.role != "")

@@ -1,0 +1,1 @@
+"""Modules of tools/build_actor_data.py (one per packaged table)."""
