@@ -123,3 +123,29 @@ def test_dedupe_merge_never_joins_different_keys(events: list[Event]) -> None:
     for event in merged:
         same_key = {m for e in events if event_key(e) == event_key(event) for m in e.evidence_list}
         assert set(event.evidence_list) <= same_key
+
+
+def test_dedupe_undated_report_adopts_the_stated_day() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from diplograph.dedupe import adopt_stated_dates
+
+    stated = replace(make_event(3, "On Wednesday, Xi met Tokayev."), date="2024-07-03")
+    lead = replace(make_event(0, "Xi held talks with Tokayev."), date="2024-07-04")
+    future = replace(lead, modality="future")
+    out = adopt_stated_dates([stated, lead, future], [False, True, True], date(2024, 7, 4))
+    assert [e.date for e in out] == ["2024-07-03", "2024-07-03", "2024-07-04"]
+    assert len(merge_article(out)) == 2
+
+
+def test_dedupe_stated_anchor_day_is_kept() -> None:
+    from dataclasses import replace
+    from datetime import date
+
+    from diplograph.dedupe import adopt_stated_dates
+
+    tuesday = replace(make_event(1, "Xi met Tokayev on Tuesday."), date="2024-07-02")
+    thursday = replace(make_event(2, "They met again on Thursday."), date="2024-07-04")
+    out = adopt_stated_dates([tuesday, thursday], [False, False], date(2024, 7, 4))
+    assert [e.date for e in out] == ["2024-07-02", "2024-07-04"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date, timedelta
 
 from diplograph.coding.ontology import is_symmetric
 from diplograph.models import Actor, Event, Mention
@@ -55,6 +57,38 @@ def merge_article(events: Sequence[Event]) -> list[Event]:
         groups.setdefault(event_key(event), []).append(event)
     merged = [_merge_group(group) for group in groups.values()]
     return sorted(merged, key=lambda e: (e.sentence, event_key(e)))
+
+
+RECENT_DAYS = 7
+
+
+def adopt_stated_dates(events: Sequence[Event], undated: Sequence[bool], anchor: date) -> list[Event]:
+    """Date an undated report of an event by the day the article gives it elsewhere.
+
+    Leads, highlights and captions repeat what the body dates ("Xi held talks
+    with Tokayev" before "On Wednesday, Xi met Tokayev"); falling back to the
+    dateline would split one event into two. A report the text gives no date
+    for (`undated`: it fell back to the anchor) takes the most frequent stated
+    day, within the week before the anchor, of the same (source, target,
+    code); future and conditional events keep their announcement date.
+    """
+    latest = anchor.isoformat()
+    earliest = (anchor - timedelta(days=RECENT_DAYS)).isoformat()
+    stated: dict[tuple[str, str, str], Counter[str]] = {}
+    for e, no_date in zip(events, undated, strict=True):
+        if not no_date and e.date_precision == "day" and earliest <= e.date <= latest:
+            stated.setdefault(_triple(e), Counter())[e.date] += 1
+    out = []
+    for e, no_date in zip(events, undated, strict=True):
+        days = stated.get(_triple(e))
+        if no_date and days and e.modality == "asserted":
+            e = replace(e, date=days.most_common(1)[0][0], date_precision="day")
+        out.append(e)
+    return out
+
+
+def _triple(event: Event) -> tuple[str, str, str]:
+    return (_code(event.source), _code(event.target), event.cameo)
 
 
 def _merge_group(group: list[Event]) -> Event:

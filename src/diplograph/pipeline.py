@@ -19,7 +19,7 @@ from diplograph.actors.summary import count_actors
 from diplograph.coding.ontology import describe
 from diplograph.config import Settings
 from diplograph.dates import DateResolver
-from diplograph.dedupe import merge_article
+from diplograph.dedupe import adopt_stated_dates, merge_article
 from diplograph.errors import InputError
 from diplograph.geo import Locator
 from diplograph.models import Article, ArticleResult, Event, EventCandidate, Mention
@@ -69,11 +69,11 @@ class Pipeline:
         article: Article = doc._.article
         resolver = DateResolver(doc, article)
         sentences = list(doc.sents)
-        drafts = [
-            self._draft(doc, article, cand, resolver, sentences)
-            for cand in (doc._.event_candidates or [])
-        ]
-        events = tuple(merge_article(drafts))
+        candidates = doc._.event_candidates or []
+        drafts = [self._draft(doc, article, cand, resolver, sentences) for cand in candidates]
+        undated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) is None
+                   for c in candidates]
+        events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
         return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)))
 
     def _draft(self, doc: Doc, article: Article, cand: EventCandidate, resolver: DateResolver,

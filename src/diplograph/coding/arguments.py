@@ -47,6 +47,14 @@ SETTING_NOUNS = frozenset(
 NOUN_PREPS = frozenset({"with", "to", "between", "against", "on", "toward", "towards", "into", "upon"})
 HOLDER_DEPS = frozenset({"compound", "amod", "poss", "appos", "nmod", "npadvmod"})
 RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+# Verbs whose subject undergoes the violence, like a passive's: "civilians died in X's shelling".
+UNDERGOERS = frozenset({"die", "perish"})
+# Happenings nobody does: the actor modifying them ("the Air France crash") is no doer.
+MISHAP_NOUNS = frozenset(
+    {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "storm", "disaster"}
+)
+# "A report released in Kigali": a text is from where it was issued (see `_located`).
+ISSUING = frozenset({"release", "issue", "publish", "broadcast", "air", "post", "circulate", "distribute"})
 
 MentionIndex = Mapping[int, ActorMention]
 
@@ -62,6 +70,8 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0, strict: bool = 
     mention = index.get(token.i)
     if mention is not None and mention.how != "context":
         return mention.actors
+    if token.lemma_.lower() in MISHAP_NOUNS:
+        return ()  # "killed by the Malaysia Airlines crash": the airline did not kill them
     if depth < 3:
         for child in token.children:
             inner = _holder(child, index, strict)
@@ -75,10 +85,20 @@ def actors_at(token: Token, index: MentionIndex, depth: int = 0, strict: bool = 
                     return found
     if mention is not None:
         return mention.actors
-    # "a court in Guyana", "police in Hebron": the place names whose institution it is.
-    # Not for targets: "a resolution in Geneva" is no Swiss thing (targets_of weighs "in" itself).
     if depth == 0 and token.pos_ == "NOUN" and not strict:
-        for child in token.children:
+        return _located(token, index)
+    return ()
+
+
+def _located(noun: Token, index: MentionIndex) -> tuple[Actor, ...]:
+    """ "A court in Guyana", "police in Hebron", "a report released in Kigali": the place
+    names whose institution or document it is. Not for targets: "a resolution in Geneva"
+    is no Swiss thing (targets_of weighs "in" itself).
+    """
+    issued = (c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in ISSUING)
+    heads = [noun, *issued]
+    for head in heads:
+        for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "in":
                 inner = next((g for g in child.children if g.dep_ == "pobj"), None)
                 found = actors_at(inner, index, 1) if inner is not None else ()
@@ -170,11 +190,13 @@ def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | 
     """
     current = verb
     for _ in range(5):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ in PASSIVE_DEPS:
-                relative = child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl"
-                shared = current is verb or (verb.dep_ == "conj" and verb.tag_ == "VBN")
-                return (current.head if relative else child), child.dep_ in PASSIVE_DEPS and shared
+        child = next(iter(_subjects(current, index)), None)
+        if child is not None:
+            relative = child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl"
+            shared = current is verb or (verb.dep_ == "conj" and verb.tag_ == "VBN")
+            # "X fled and were arrested by Y": the verb's own auxiliary makes it passive.
+            own = current is not verb and any(c.dep_ == "auxpass" for c in verb.children)
+            return (current.head if relative else child), shared and (child.dep_ in PASSIVE_DEPS or own)
         noun = _governing_noun(current)
         if noun is not None:
             return noun, current is verb and current.tag_ == "VBN" and current.dep_ == "acl"
@@ -189,6 +211,15 @@ def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | 
             return None, False
         current = current.head
     return None, False
+
+
+def _subjects(verb: Token, index: MentionIndex | None) -> list[Token]:
+    """The subject children of `verb`, one naming an actor first: the parser may take
+    "Old foes X and Y" or "Lions, tigers and X" for two subjects."""
+    found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS or c.dep_ in PASSIVE_DEPS]
+    if len(found) > 1 and index is not None:
+        found.sort(key=lambda c: not with_conjuncts(c, index))
+    return found
 
 
 def agent_of(verb: Token) -> Token | None:
@@ -209,7 +240,7 @@ def sources_of(verb: Token, index: MentionIndex, origin: bool = False) -> tuple[
     subject, passive = subject_of(verb, index)
     if subject is None:
         return [], []
-    if passive:
+    if passive or (origin and verb.lemma_.lower() in UNDERGOERS):
         agent = agent_of(verb)
         sources = with_conjuncts(agent, index) if agent is not None else []
         if not sources and origin:

@@ -20,7 +20,14 @@ from diplograph.models import Modality
 
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
 DROP_FAMILIES = frozenset({"possible", "negate"})
-MODAL_OF: dict[str, Modality] = {"future": "future", "conditional": "conditional", "imminent": "future"}
+SAME = ("same", "scheduled")  # families that keep the governed code
+# "Is scheduled to visit", "is due to", "is expected to": the governed event, not yet real.
+MODAL_OF: dict[str, Modality] = {
+    "future": "future",
+    "conditional": "conditional",
+    "imminent": "future",
+    "scheduled": "future",
+}
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
 # Intent verbs whose infinitive may have another subject: "wants Japan to talk".
 DESIRE_VERBS = frozenset({"want", "wish", "like", "prefer"})
@@ -102,7 +109,8 @@ class SentenceCoder:
         if any(c.dep_ == "neg" for c in verb.children):
             return True
         mark = next((c for c in verb.children if c.dep_ == "mark"), None)
-        return verb.dep_ == "advcl" and mark is not None and mark.lower_ in HYPOTHETICAL_MARKS
+        # "if X attacks", and the embedded question "asked whether X would attack"
+        return verb.dep_ in ("advcl", "ccomp") and mark is not None and mark.lower_ in HYPOTHETICAL_MARKS
 
     def _negated_above(self, verb: Token) -> bool:
         """True when a verb governing `verb` within its clause chain is negated."""
@@ -119,7 +127,8 @@ class SentenceCoder:
         out: list[str] = []
         current = verb
         for _ in range(4):
-            out.extend(self._family(c) for c in current.children if c.dep_ == "aux")
+            # "is claiming": a progressive, not "is to" (future, which `_governed` reads).
+            out.extend(self._family(c) for c in current.children if c.dep_ == "aux" and c.lemma_ != "be")
             if current.dep_ not in ("conj", "xcomp") or current.head is current:
                 break
             current = current.head
@@ -158,7 +167,8 @@ class SentenceCoder:
         """Code `verb` with its auxiliaries; [] when it yields no event.
 
         "Will visit" is coded twice: as the visit (modality "future"), as PETRARCH
-        does, and as the intent it expresses (036), as the CAMEO codebook does.
+        does, and as the intent it expresses (036), as the CAMEO codebook does;
+        "will attack" only as the threat it is (138).
         """
         coding = self.own_coding(verb)
         if coding is None:
@@ -172,7 +182,12 @@ class SentenceCoder:
         frames = [Frame(verb, verb, coding.code, MODAL_OF[modal], swap=coding.swap)]
         intent = self.control.recode(modal, coding.code)
         if intent and intent != coding.code:
-            frames.append(Frame(verb, verb, intent, MODAL_OF[modal], swap=coding.swap))
+            # "Will attack" is a threat (13x), not an attack yet: the threat alone stands.
+            threat = intent.startswith("13")
+            frames = [
+                *([] if threat else frames),
+                Frame(verb, verb, intent, MODAL_OF[modal], swap=coding.swap),
+            ]
         return frames
 
     def negated_frame(self, verb: Token) -> Frame | None:
@@ -200,11 +215,11 @@ class SentenceCoder:
         modal = family if family in MODAL_OF else next((f for f in auxes if f in MODAL_OF), "")
         modality: Modality = MODAL_OF[modal] if modal else "asserted"
         governed = self.own_code(inner)
-        code = self.control.recode(family, governed) if governed or family != "same" else ""
+        code = self.control.recode(family, governed) if governed or family not in SAME else ""
         if not code:
             code = (
                 self.own_code(word)
-                if family not in ("intent", "same", "future", "imminent", "attempt")
+                if family not in ("intent", "future", "imminent", "attempt", *SAME)
                 else ""
             )
         if not code or not is_known(code):
@@ -212,7 +227,7 @@ class SentenceCoder:
         if family in ("appeal", "demand", "desire"):
             return [Frame(inner, word, code, modality, appeal_to=word, source_verb=word)]
         frames = [Frame(inner, word, code, modality)]
-        if family == "future" and governed and governed != code:
+        if family == "future" and governed and governed != code and not code.startswith("13"):
             frames.append(Frame(inner, word, governed, modality))
         return frames
 

@@ -24,6 +24,51 @@ PLACE_HOWS = args.PLACE_HOWS
 # Roots whose events fall on the place they happen in ("shelling in Gaza"), or which
 # PETRARCH gives the host ("met in Zurich", "a summit in Geneva").
 PLACE_TARGET_ROOTS = frozenset({"04", "07", "14", "15", "16", "17", "18", "19", "20"})
+# Sympathy goes to the place struck ("condolences over the earthquake in Turkey"), a claimed
+# attack to the place attacked ("claimed responsibility for a bombing in Kabul").
+PLACE_TARGET_CODES = frozenset({"015", "018"})
+# Objects that coordinated subjects share ("X and Y signed an accord"): they act on each other.
+JOINT_NOUNS = frozenset(
+    {
+        "agreement",
+        "accord",
+        "deal",
+        "treaty",
+        "pact",
+        "memorandum",
+        "mou",
+        "contract",
+        "declaration",
+        "statement",
+        "communique",
+        "talks",
+        "negotiations",
+        "consultations",
+        "meeting",
+        "summit",
+        "tie",
+        "ties",
+        "relation",
+        "relations",
+        "cooperation",
+        "partnership",
+        "alliance",
+        "exercise",
+        "exercises",
+        "drill",
+        "drills",
+        "ceasefire",
+        "truce",
+        "views",
+        "consensus",
+        "document",
+        "documents",
+        "protocol",
+        "friendship",
+        "exchange",
+        "exchanges",
+    }
+)
 # Verbs whose clause names the accused ("alleged that X ..."), unlike "argued that X ...".
 ACCUSING = frozenset({"allege", "claim", "charge", "accuse", "blame"})
 # Roots whose unattributed passive takes its doer from "from"/"in" (see args.sources_of).
@@ -126,7 +171,8 @@ def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor
         return args.appeal_targets(frame.appeal_to, frame.verb, index)
     if frame.verb.pos_ == "NOUN":  # "talks with X", not "talks on Iraq" or "the meeting in Hong Kong"
         return args.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
-    weak: args.WeakTargets = "any" if frame.code[:2] in PLACE_TARGET_ROOTS else "named"
+    place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
+    weak: args.WeakTargets = "any" if place else "named"
     found = passive_targets or args.targets_of(frame.verb, index, weak=weak)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
     for conj in frame.verb.conjuncts if not found and bare and frame.verb.pos_ == "VERB" else ():
@@ -151,7 +197,8 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     targets = _targets(frame, index, passive_targets)
     if frame.swap and targets:
         sources, targets = targets, sources
-    coded = [(s, t, frame.code) for s, t in pairs(sources, targets, frame.code)]
+    mutual = bool(targets) or _joint_object(frame.verb)
+    coded = [(s, t, frame.code) for s, t in pairs(sources, targets, frame.code, mutual)]
     if frame.reverse and is_known(frame.reverse) and targets:
         coded += [(t, s, frame.reverse) for s, t, _ in coded if t is not None and _hosts(t, places)]
     explicit = bool(targets)
@@ -177,13 +224,23 @@ def same_actor(source: Actor, target: Actor) -> bool:
     return not (source.sector and target.sector and source.sector != target.sector)
 
 
-def pairs(sources: list[Actor], targets: list[Actor], code: str) -> list[tuple[Actor, Actor | None]]:
-    """Source-target pairs; coordinated sources with no target may act on each other."""
+def _joint_object(verb: Token) -> bool:
+    """Whether coordinated subjects may act on each other: no object, or an object that
+    is a joint thing ("signed an accord", "renewed ties"), not "supported the plan"."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return all(o.lemma_.lower() in JOINT_NOUNS or o.lower_ in JOINT_NOUNS for o in objects)
+
+
+def pairs(
+    sources: list[Actor], targets: list[Actor], code: str, mutual: bool = True
+) -> list[tuple[Actor, Actor | None]]:
+    """Source-target pairs; coordinated sources with no target may act on each other
+    (cooperation only when `mutual`: nothing but a joint thing is their object)."""
     if targets:
         return [(s, t) for s in sources for t in targets]
     if len(sources) >= 2 and is_symmetric(code):
         return [(s, t) for s in sources for t in sources if s is not t]
-    if len(sources) >= 2 and code[:2] in PAIRED_ROOTS:
+    if len(sources) >= 2 and code[:2] in PAIRED_ROOTS and mutual:
         return [(sources[0], t) for t in sources[1:]]
     return [(s, None) for s in sources]
 

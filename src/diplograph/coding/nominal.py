@@ -48,6 +48,39 @@ SUPPORT_VERBS = frozenset(
 )
 
 
+# Nouns under which an event is only talked of, not reported: "a halt to Israeli attacks",
+# "the threat of a Russian invasion", "hopes for talks with X".
+UNREAL_HEADS = frozenset(
+    {
+        "cessation",
+        "halt",
+        "suspension",
+        "threat",
+        "risk",
+        "danger",
+        "fear",
+        "possibility",
+        "prospect",
+        "chance",
+        "hope",
+        "idea",
+        "rumour",
+        "rumor",
+        "proposal",
+        "absence",
+        "lack",
+    }
+)
+
+
+def _unreal(noun: Token) -> bool:
+    """Whether the event noun hangs from a noun that makes it no reported fact."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("of", "for", "to"):
+        return False
+    return prep.head.lemma_.lower() in UNREAL_HEADS
+
+
 def load_nouns() -> dict[str, Coding]:
     """Read data/nominal_events.tsv: noun lemma -> coding."""
     text = (
@@ -91,7 +124,7 @@ def nominal_frames(sent: Span, nouns: dict[str, Coding], has_actor: set[int]) ->
         if tok.pos_ != "NOUN":
             continue
         coding = nouns.get(tok.lemma_.lower()) or nouns.get(tok.lower_)
-        if coding is None:
+        if coding is None or _unreal(tok):
             continue
         owner = _owner(tok, has_actor)
         if tok.dep_ in ("dobj", "obj", "attr") and (

@@ -50,8 +50,12 @@ class DateResolver:
         above it; else the nearest earlier sentence of the same paragraph that
         has one; else the anchor date (dateline or publication), day precision.
         """
+        return self.stated_date(sentence, trigger_token) or (self._anchor.isoformat(), "day")
+
+    def stated_date(self, sentence: int, trigger_token: int | None = None) -> Resolved | None:
+        """Like `date_for`, but None when the text gives no date and only the anchor applies."""
         if not 0 <= sentence < len(self._sents):
-            return self._anchor.isoformat(), "day"
+            return None
         sent = self._sents[sentence]
         if trigger_token is None or not sent.start <= trigger_token < sent.end:
             found = self._sentence_date(sentence, max_rank=1)
@@ -59,7 +63,7 @@ class DateResolver:
             found = self._best(sentence, self._doc[trigger_token], max_rank=1)
         if found is None:
             found = self._carried(sentence) or self._reference_day(sentence)
-        return found or (self._anchor.isoformat(), "day")
+        return found
 
     def _index(self, doc: Doc) -> dict[int, list[tuple[DateMatch, Span]]]:
         starts = [s.start_char for s in self._sents]

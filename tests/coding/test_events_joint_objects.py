@@ -1,0 +1,26 @@
+"""Coordinated subjects act on each other only over a joint object ("signed an agreement"),
+not over another thing ("supported the plan")."""
+
+from __future__ import annotations
+
+A, C = ["ARV"], ["CEL"]
+
+
+def _coordinated(verb: str, lemma: str, obj: str) -> list[tuple[str, str, str, str, str, int]]:
+    return [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 0),
+        ("Celdon", "Celdon", "PROPN", "NNP", "conj", 0),
+        (verb, lemma, "VERB", "VBD", "ROOT", 3),
+        ("the", "the", "DET", "DT", "det", 5),
+        (obj, obj, "NOUN", "NN", "dobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+
+
+def test_events_coordinated_subjects_share_a_joint_object(parsed, code):
+    mentions = [(0, 1, A, "name"), (2, 3, C, "name")]
+    signed = code(parsed(_coordinated("signed", "sign", "agreement"), mentions))
+    assert {("ARV", "CEL"), ("CEL", "ARV")} & {(s, t) for s, t, _ in signed}
+    supported = code(parsed(_coordinated("supported", "support", "plan"), mentions))
+    assert not any(t in ("ARV", "CEL") for _, t, _ in supported)
