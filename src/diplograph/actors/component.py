@@ -7,7 +7,7 @@ files); each Doc then costs one matching pass plus a walk over the hits.
 possibly with nationality and title), title (a title resolved to its holder on
 the article's date), learned (a person missing from the data, introduced with
 nationality or title), surname, pronoun ("he" -> a person; "it"/"its" -> a state or
-organisation), group ("the two sides": two actors),
+organisation; "they" -> the plural subject it continues), group ("the two sides": two actors),
 agent (nationality + agent noun), context (agent noun, country from the
 paragraph or dateline), people ("Palestinians"), quote ("we" inside a quote),
 and for bare states: seat, capital, place, adjective.
@@ -30,6 +30,7 @@ from diplograph.actors.gazetteer import Gazetteer, load_default, phrase_key
 from diplograph.actors.matcher import find_hits
 from diplograph.actors.quotes import first_person
 from diplograph.actors.resolve import ArticleResolver
+from diplograph.actors.they import resolve_they
 from diplograph.models import ActorMention, Article
 from diplograph.nlp.extensions import register_extensions
 
@@ -72,6 +73,7 @@ class ActorRecognizer:
         single_tokens(resolver, covered)
         for hit in plurals:
             plural(resolver, hit)
+        resolve_they(resolver, covered)
         first_person(resolver)
         return resolver.freeze()
 

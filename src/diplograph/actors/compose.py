@@ -9,6 +9,7 @@ from diplograph.actors.filters import inside_unknown_name, month_word, not_an_ac
 from diplograph.actors.matcher import Hit
 from diplograph.actors.pronouns import NEUTER, PERSONAL, resolve_pronoun
 from diplograph.actors.resolve import DETERMINERS, IGNORED_TITLES, NAME_STOP, ArticleResolver
+from diplograph.actors.title_names import apposition_name, title_phrase_name
 from diplograph.models import Actor
 
 QUALIFIERS = frozenset(
@@ -271,10 +272,22 @@ def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start:
         actor = (
             r.resolve_person(nxt.persons, codes, title) if codes else r.resolve_person(nxt.persons, [], title)
         )
-        if actor is None:
-            actor = r.learn(r.doc[nxt.start : nxt.end].text, codes[0], title)
-        r.emit(start, nxt.end, (actor,), "name")
+        code = codes[0] if codes else r.context_code(head.start)
+        if actor is None and code:
+            actor = r.learn(r.doc[nxt.start : nxt.end].text, code, title)
+        if actor is not None:
+            r.emit(start, nxt.end, (actor,), "name")
         return k + 2
+    long = title_phrase_name(r, hits, k, codes, start)
+    if long >= 0:
+        return long
+    appos = apposition_name(r, head)
+    if appos is not None and (codes or r.context_code(head.start)):
+        name = r.doc[appos[0] : appos[1]].text
+        r.emit(
+            start, appos[1], (r.learn(name, (codes or [r.context_code(head.start)])[0], title),), "learned"
+        )
+        return k + 1
     limit = nxt.start if nxt else len(r.doc)
     end = unknown_name(r, head.end, limit)
     if end > head.end:

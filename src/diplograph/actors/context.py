@@ -14,7 +14,12 @@ plausibly governs it, tried in this order:
 4. the dateline's country.
 
 Plain people ("children", "women", "victims", "refugees") are left out unless a
-nationality sits on the noun itself: they carry no country of their own.
+nationality sits on the noun itself: they carry no country of their own. Civilians
+organised where they live ("war veterans", "villagers", "mourners"; kind `local` in
+not_people.tsv) are placed like protesters: the place of the event, else the dateline
+("war veterans staged a sit-in in front of the German embassy here" -> the dateline's
+country; an embassy stands in its host country). Settlers are `foreign`: they are not of
+the place they settle.
 """
 
 from __future__ import annotations
@@ -58,7 +63,8 @@ def is_bare_agent(r: ArticleResolver, hit: Hit) -> bool:
     """A plural or collective agent noun standing alone as a noun phrase."""
     text = r.doc[hit.start : hit.end].text.lower()
     head = r.doc[hit.end - 1]
-    if hit.agent not in CONTEXT_SECTORS or head.pos_ not in ("NOUN", "PROPN", ""):
+    local = r.gaz.not_people.get(text) == "local"
+    if (hit.agent not in CONTEXT_SECTORS and not local) or head.pos_ not in ("NOUN", "PROPN", ""):
         return False
     if r.gaz.not_people.get(text) == "foreign":
         return False  # peacekeepers, mercenaries: seldom of the country they are in
@@ -94,12 +100,14 @@ def context_agent(r: ArticleResolver, hits: list[Hit], j: int) -> None:
             if same and found.start < hit.start:
                 r.emit(hit.start - 1, hit.end, (same[0],), "context")
                 return
+    # "veterans", "villagers": civilians organised where they live, placed like protesters
+    sector = "OPP" if r.gaz.not_people.get(text.lower()) == "local" else hit.agent
     code = (
         owner_code(r, hit.start)
         or place_after(r, hits, j)
-        or paragraph_state(r, hit.start, hit.agent, same_sentence=True)
+        or paragraph_state(r, hit.start, sector, same_sentence=True)
         or same_sector(r, hit)
-        or paragraph_state(r, hit.start, hit.agent)
+        or paragraph_state(r, hit.start, sector)
         or r.dateline_code
     )
     if code:

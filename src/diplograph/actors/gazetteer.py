@@ -104,6 +104,7 @@ class Gazetteer:
     not_people: dict[str, str] = field(default_factory=dict)  # "dollars" -> currency
     spellings: dict[str, str] = field(default_factory=dict)  # "protestors" -> "protesters"
     person_nouns: set[str] = field(default_factory=set)  # "monarch": one person, not a body
+    agent_roles: dict[str, str] = field(default_factory=dict)  # "troops" -> "Army"
 
     def index(self, key: tuple[str, ...]) -> None:
         if key and len(key) <= MAX_PHRASE:
@@ -232,6 +233,7 @@ def _load_small(gaz: Gazetteer) -> None:
     for word, kind in _rows("not_people.tsv"):
         gaz.not_people[word] = kind
     gaz.person_nouns.update(row[0] for row in _rows("person_nouns.tsv"))
+    gaz.agent_roles.update((word, role) for word, role in _rows("agent_roles.tsv"))
     for variant, standard in _rows("spellings.tsv"):
         gaz.spellings[variant] = standard
     for phrase, what in _rows("plurals.tsv"):
@@ -241,11 +243,14 @@ def _load_small(gaz: Gazetteer) -> None:
 
 
 def _load_orgs(gaz: Gazetteer) -> None:
-    for aliases, name, code, kind, role, sector in _rows("orgs.tsv"):
+    rows = [*_rows("orgs.tsv"), *_rows("groups_extra.tsv")]
+    for aliases, name, code, kind, role, sector in rows:
         actor_id = f"org:{code}" if role == "IGO" else f"{kind}:{code}:{slug(name)}"
         actor = Actor(code, name, kind, role, sector, actor_id)  # type: ignore[arg-type]
         for alias in aliases.split("|"):
             key = name_key(alias)
+            if key[-1:] in gaz.titles and key[:-1] in gaz.states:
+                continue  # "German chancellor" is a person (a title), not the chancellery
             if key and (key not in gaz.orgs or role == "IGO"):
                 gaz.orgs[key] = actor
                 gaz.index(key)

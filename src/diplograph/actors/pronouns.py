@@ -1,7 +1,8 @@
 """Pronouns: "he"/"him"/"his" name a person, "it"/"its" a state or organisation.
 
 A personal pronoun resolves to the last-named single person within a few
-sentences, never to a state; "it" resolves to the last state or organisation that
+sentences of the same or the previous paragraph, never to a state, and never past a
+person's name the tables do not know ("Ruaa ... her sister"); "it" resolves to the last state or organisation that
 was the subject of this or the previous sentence ("Israel said a shell was fired
 at it"), never to a person. Binding: an object pronoun does not refer to the
 subject of its own clause ("Xi praised him"), nor does a pronoun refer to a
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from diplograph.actors.parties import owned_party
 from diplograph.actors.resolve import ArticleResolver, Found
 from diplograph.models import Actor
 
 PERSONAL = frozenset({"he", "she", "him", "his", "her"})
 GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 OBJECT = frozenset({"him", "her"})
+OWNERS = frozenset({"his", "her", "its"})
 NEUTER = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", ""})
 OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "dative", "iobj"})
@@ -26,7 +29,8 @@ OBJECT_DEPS = frozenset({"dobj", "obj", "pobj", "dative", "iobj"})
 PLEONASTIC_NEXT = frozenset(
     {"is", "was", "'s", "seems", "seemed", "appears", "appeared", "takes", "took", "remains", "looks"}
 )
-MAX_DISTANCE = 4  # sentences between a person and "he"
+MAX_DISTANCE = 3  # sentences between a person and "he"
+MAX_PARAGRAPHS = 1  # paragraphs between them (wire paragraphs are often one sentence)
 
 
 def resolve_pronoun(r: ArticleResolver, i: int) -> None:
@@ -43,6 +47,8 @@ def resolve_pronoun(r: ArticleResolver, i: int) -> None:
         actor = state_antecedent(r, i)
     if actor is not None:
         r.emit(i, i + 1, (actor,), "pronoun")
+        if word in OWNERS:
+            owned_party(r, i, actor)
 
 
 def last_person(r: ArticleResolver, i: int) -> Actor | None:
@@ -50,10 +56,17 @@ def last_person(r: ArticleResolver, i: int) -> Actor | None:
     within a few sentences, preferring subjects and earlier pronouns (the topic)."""
     sentence = r.sent_of[i]
     pronoun = r.doc[i]
+    conjunct = _possessed_conjunct(r, pronoun)
+    if conjunct is not None:
+        return conjunct
     nearest: Actor | None = None
+    paragraph = r.para_of[i]
+    blocker = unknown_person_before(r, i)
     for found in earlier(r, i):
-        if sentence - found.sentence > MAX_DISTANCE:
+        if sentence - found.sentence > MAX_DISTANCE or paragraph - found.paragraph > MAX_PARAGRAPHS:
             break
+        if found.end <= blocker:
+            break  # "... Ruaa herself ... her sister": a closer person the tables lack
         if len(found.actors) != 1 or found.actors[0].kind != "person":
             continue
         if found.sentence == sentence and bound(r.doc[found.end - 1], pronoun):
@@ -64,6 +77,46 @@ def last_person(r: ArticleResolver, i: int) -> Actor | None:
             return found.actors[0]
         nearest = nearest or found.actors[0]
     return nearest
+
+
+def _possessed_conjunct(r: ArticleResolver, pronoun: Token) -> Actor | None:
+    """ "Aung San Suu Kyi and her party": a possessive on a conjunct refers to the person
+    it is coordinated with."""
+    head = pronoun.head
+    if pronoun.dep_ != "poss" or head.dep_ != "conj" or head.head.i > pronoun.i:
+        return None
+    target = head.head.i
+    for found in r.found:
+        if found.start <= target < found.end and len(found.actors) == 1:
+            actor = found.actors[0]
+            return actor if actor.kind == "person" else None
+    return None
+
+
+def unknown_person_before(r: ArticleResolver, i: int) -> int:
+    """Position of the last name before token i (within the window) that no mention covers
+    and that names a person: a PERSON entity, or a proper-noun subject the parser gives no
+    place or organisation type; -1 if none."""
+    window = r.sent_of[i] - MAX_DISTANCE
+    j = i - 1
+    while j >= 0 and r.sent_of[j] >= window:
+        token = r.doc[j]
+        if (
+            token.text[:1].isupper()
+            and token.is_alpha
+            and _names_person(token)
+            and not bound(token, r.doc[i])
+        ):
+            if not any(f.start <= j < f.end for f in r.found):
+                return j
+        j -= 1
+    return -1
+
+
+def _names_person(token: Token) -> bool:
+    if token.ent_type_ == "PERSON":
+        return True
+    return token.ent_type_ == "" and token.pos_ == "PROPN" and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def bound(candidate: Token, pronoun: Token) -> bool:

@@ -7,10 +7,11 @@ missing from the dictionaries ("Kyrgyz President Sadyr Japarov").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from diplograph.actors.dictionary import ActorEntry
 from diplograph.actors.gazetteer import Gazetteer, Person, Spell, Title, phrase_key, slug
@@ -99,6 +100,7 @@ class ArticleResolver:
     known: dict[str, Actor] = field(default_factory=dict)  # name token -> person
     learned: dict[tuple[str, ...], Actor] = field(default_factory=dict)
     genders: dict[Actor, str] = field(default_factory=dict)  # set by "he"/"she" once resolved
+    capitalised: Counter[str] | None = None  # capitalised words of the Doc, counted on first use
 
     # ------------------------------------------------------------ emitting
 
@@ -149,17 +151,37 @@ class ArticleResolver:
             return None
         scored = [(self.best_spell(p, title), p) for p in persons]
         (score, spell), person = max(scored, key=lambda item: item[0][0])
-        return self.person_actor(person, spell if score[0] else None, title)
+        actor = self.person_actor(person, spell if score[0] else None, title)
+        if title and title.role not in IGNORED_TITLES and actor.role not in (title.role, *title.matches):
+            # "Foreign Minister Taro Aso" weeks after a reshuffle: the text is fresher than the data
+            return replace(actor, role=title.role, sector="GOV")
+        return actor
 
     def learn(self, name: str, code: str, title: Title | None) -> Actor:
         """A person missing from the data, named with a nationality or title."""
         key = phrase_key(name)
         if key in self.learned:
             return self.learned[key]
+        name = self.usual_spelling(name)
         role = title.role if title else ""
         actor = Actor(code, name, "person", role, "GOV" if role else "", f"person:{code}:{slug(name)}")
         self.learned[key] = actor
         return actor
+
+    def usual_spelling(self, name: str) -> str:
+        """A learnt name with its surname as the article mostly spells it: a wire story that
+        introduces "Charles Million" and then writes "Millon" three times misspelt the first."""
+        words = name.split()
+        last = words[-1] if words else ""
+        if len(last) < 6 or not last.isalpha():
+            return name
+        if self.capitalised is None:
+            self.capitalised = Counter(t.text for t in self.doc if _lone_name(t))
+        best, count = last, self.capitalised.get(last, 0)
+        for word, seen in self.capitalised.items():
+            if seen > count and word[0] == last[0] and one_edit(word, last):
+                best, count = word, seen
+        return " ".join([*words[:-1], best])
 
     def holder(self, code: str, title: Title) -> Actor | None:
         """Who held `title` in state `code` on the article's date."""
@@ -200,6 +222,7 @@ class ArticleResolver:
 
     def agent_actor(self, code: str, sector: str, text: str) -> Actor:
         role, kind = self.gaz.sectors.get(sector, (sector.title(), "group"))
+        role = self.gaz.agent_roles.get(text.lower().split()[-1], role) if text else role
         if text.lower() in ("side", "sides"):
             return self.gaz.state(code)
         if text.lower().split()[-1] in self.gaz.person_nouns:
@@ -231,6 +254,27 @@ class ArticleResolver:
                 )
                 last_end = f.end
         return out
+
+
+def _lone_name(token: Token) -> bool:
+    """A capitalised word standing alone as a surname ("Millon said", "Millon's visit"),
+    not part of a longer name ("Kang Song-san")."""
+    if not (token.is_alpha and token.text[:1].isupper()):
+        return False
+    doc = token.doc
+    before = doc[token.i - 1] if token.i else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return not any(t is not None and t.is_alpha and t.text[:1].isupper() for t in (before, after))
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Whether two different words differ by one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def hit_codes(hit: Hit) -> list[str]:
