@@ -17,6 +17,7 @@ from diplograph.coding.clauses import Frame, SentenceCoder
 from diplograph.coding.nominal import nominal_frames
 from diplograph.coding.ontology import is_known, is_symmetric
 from diplograph.coding.patterns import Coding
+from diplograph.coding.sport import blocked_in_sport, is_sport
 from diplograph.models import Actor, ActorMention, EventCandidate
 
 # A city or region names where something happened, not who hosted it.
@@ -76,6 +77,12 @@ ORIGIN_ROOTS = frozenset({"16", "17", "18", "19", "20"})
 # Coordinated subjects with no object act on each other only when cooperating (03-08)
 # or when the act is mutual (clashes); "China and Russia oppose X" is not China opposing Russia.
 PAIRED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+# Protesters who seize, wreck or attack riot (145, "protest violently"): the codebook puts
+# a crowd's violence under protest, not under the coercion or assault of an armed body.
+# Weapons (bombs, missiles, guns: 183, 19[1-5]) stay what they are.
+RIOT_PREFIXES = ("17", "180", "182", "190")
+PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioters"})
+WEAPON_VERBS = frozenset({"shell", "bomb", "bombard", "shoot", "fire", "explode", "launch", "strafe", "gun"})
 
 
 def code_sentence(
@@ -98,6 +105,8 @@ def code_sentence(
         found = attach(_claimed_fight(coder, frame), sentence, index, places)
         events.extend(found)
         events.extend(reported_attacks(coder, frame, found, index))
+    if any(blocked_in_sport(e) for e in events) and is_sport(sent):
+        events = [e for e in events if not blocked_in_sport(e)]
     return _unique(events)
 
 
@@ -198,7 +207,7 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     if frame.swap and targets:
         sources, targets = targets, sources
     mutual = bool(targets) or _joint_object(frame.verb)
-    coded = [(s, t, frame.code) for s, t in pairs(sources, targets, frame.code, mutual)]
+    coded = [(s, t, _riot(frame, s)) for s, t in pairs(sources, targets, frame.code, mutual)]
     if frame.reverse and is_known(frame.reverse) and targets:
         coded += [(t, s, frame.reverse) for s, t, _ in coded if t is not None and _hosts(t, places)]
     explicit = bool(targets)
@@ -210,6 +219,13 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
         for s, t, code in coded
         if (not quiet or (t is not None and explicit)) and (t is None or not same_actor(s, t))
     ]
+
+
+def _riot(frame: Frame, source: Actor) -> str:
+    """ "Protesters torched the embassy": violence by a crowd of protesters is 145."""
+    if not frame.code.startswith(RIOT_PREFIXES) or source.role.lower() not in PROTESTER_ROLES:
+        return frame.code
+    return frame.code if frame.trigger.lemma_.lower() in WEAPON_VERBS else "145"
 
 
 def _hosts(actor: Actor, places: set[Actor]) -> bool:
