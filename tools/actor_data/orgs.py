@@ -54,7 +54,7 @@ def _armed_groups(shared: Path, infos: list[CountryInfo]) -> list[tuple[str, str
             state = next((adjectives[w] for w in words if w in adjectives), "")
         if not state and code.startswith("IMG") and _group_name(actor.names):
             rows.append(
-                ("|".join(actor.names), title_name(actor.names[0]), "", "group", "Armed group", "REB")
+                ("|".join(actor.names), title_name(actor.names[0]), "", "group", "Militant group", "REB")
             )
         if state:
             sector = code[3:6] if code[:3] == state else "REB"
@@ -64,7 +64,7 @@ def _armed_groups(shared: Path, infos: list[CountryInfo]) -> list[tuple[str, str
                     title_name(actor.names[0]),
                     state,
                     "group",
-                    "Armed group",
+                    "Militant group",
                     sector or "REB",
                 )
             )
@@ -78,7 +78,7 @@ def _stateless_groups(shared: Path) -> list[tuple[str, str, str, str, str, str]]
     """
     path = shared / "data/petrarch/dictionaries/Phoenix.Countries.actors.txt"
     return [
-        ("|".join(actor.names), title_name(actor.names[0]), "", "group", "Armed group", "REB")
+        ("|".join(actor.names), title_name(actor.names[0]), "", "group", "Militant group", "REB")
         for actor in load_petrarch_actors(path, strict=False)
         if actor.spells and all(s.code.startswith("IMG") for s in actor.spells) and _group_name(actor.names)
     ]

@@ -7,6 +7,7 @@ from dataclasses import replace
 from diplograph.actors.context import context_agent, group_place
 from diplograph.actors.filters import inside_unknown_name, month_word, not_an_actor, sentence_start
 from diplograph.actors.matcher import Hit
+from diplograph.actors.nouns import one_national, thing_name
 from diplograph.actors.pronouns import NEUTER, PERSONAL, resolve_pronoun
 from diplograph.actors.resolve import DETERMINERS, IGNORED_TITLES, NAME_STOP, ArticleResolver
 from diplograph.actors.title_names import apposition_name, title_phrase_name
@@ -243,12 +244,15 @@ def state_alone(r: ArticleResolver, hit: Hit) -> None:
     as CAMEO codes it), on a person or group noun it was read as an agent before."""
     code, how = hit.state  # type: ignore[misc]
     token = r.doc[hit.start]
-    if how == "people" or (
-        hit.end - hit.start == 1 and token.lower_.endswith(("ans", "is")) and token.tag_ == "NNPS"
+    one = one_national(r, hit)
+    if (
+        how == "people"
+        or one
+        or (hit.end - hit.start == 1 and token.lower_.endswith(("ans", "is")) and token.tag_ == "NNPS")
     ):
         adjective = r.gaz.adjectives.get(code, token.text)
         name = token.text if how == "people" else f"{adjective}s"
-        r.emit(hit.start, hit.end, (_people(code, name),), "people")
+        r.emit(hit.start - int(one), hit.end, (_people(code, name),), "people")
         return
     r.emit(
         span_start(r, hit.start) if token.lower_ != "the" else hit.start, hit.end, (r.gaz.state(code),), how
@@ -290,6 +294,8 @@ def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start:
         return k + 1
     limit = nxt.start if nxt else len(r.doc)
     end = unknown_name(r, head.end, limit)
+    if end > head.end and thing_name(r, head.end - 1):
+        return k + 1  # "the General Agreement on Tariffs and Trade": a title word in a name
     if end > head.end:
         name = r.doc[head.end : end].text.replace(" - ", "-")
         known = r.known.get(name.lower()) if end - head.end == 1 else None

@@ -11,7 +11,13 @@ plausibly governs it, tried in this order:
    or officials; for rebels, protesters and armed groups only a place they can be in
    (a city, a capital, "in Syria"): "Israeli troops fired on protesters" or "the US
    said insurgents attacked" give them no country;
-4. the dateline's country.
+4. a place named later in the same sentence ("Government forces shelled rebel positions
+   in Aleppo", "insurgents bombarded Syria's second city"); for a legislature also a head
+   of state or government named later ("Congress is asking Obama");
+5. the dateline's country.
+
+"pro-Russia rebels" are rebels whatever they are for: the state in the hyphenated
+modifier gives them no country.
 
 Plain people ("children", "women", "victims", "refugees") are left out unless a
 nationality sits on the noun itself: they carry no country of their own. Civilians
@@ -57,6 +63,12 @@ STATE_HOWS = frozenset({"name", "seat", "capital", "place", "pronoun"})
 ACTOR_HOWS = frozenset({"name", "title", "learned", "surname", "agent", "context", "pronoun", "quote"})
 SECTOR_PARAGRAPHS = 2  # how far back "the soldiers" looks for "Israeli troops"
 OWNERS = frozenset({"its", "his", "her"})
+STANCES = frozenset({"pro", "anti"})
+WHERE_WORDS = frozenset({"in", "over", "across", "inside", "throughout"})
+REGION_WORDS = frozenset(
+    {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south"}
+)
+LEADER_ROLES = frozenset({"President", "Prime Minister", "Chancellor", "King"})
 
 
 def is_bare_agent(r: ArticleResolver, hit: Hit) -> bool:
@@ -74,7 +86,14 @@ def is_bare_agent(r: ArticleResolver, hit: Hit) -> bool:
     if _hyphenated(r, hit.start, hit.end) or _noun_modifier(r, hit):
         return False
     before = r.doc[hit.start - 1] if hit.start else None
+    if _pro_modifier(r, hit.start):
+        return True
     return before is None or before.pos_ not in ("ADJ", "NOUN", "PROPN") or before.lower_ == "the"
+
+
+def _pro_modifier(r: ArticleResolver, start: int) -> bool:
+    """ "pro-Russia rebels", "anti-government protesters": a stance, not an owner."""
+    return start >= 3 and r.low[start - 3] in STANCES and r.low[start - 2] == "-"
 
 
 def _hyphenated(r: ArticleResolver, start: int, end: int) -> bool:
@@ -102,12 +121,17 @@ def context_agent(r: ArticleResolver, hits: list[Hit], j: int) -> None:
                 return
     # "veterans", "villagers": civilians organised where they live, placed like protesters
     sector = "OPP" if r.gaz.not_people.get(text.lower()) == "local" else hit.agent
+    owned = owner_after(r, hits, j)
+    if owned == "":
+        return  # "officials from an unknown man's party": not the country of earlier officials
     code = (
         owner_code(r, hit.start)
+        or (owned or "")
         or place_after(r, hits, j)
         or paragraph_state(r, hit.start, sector, same_sentence=True)
         or same_sector(r, hit)
         or paragraph_state(r, hit.start, sector)
+        or (later_place(r, hits, j, sector) if sector == hit.agent else "")
         or r.dateline_code
     )
     if code:
@@ -122,6 +146,30 @@ def owner_code(r: ArticleResolver, start: int) -> str:
     owner = r.low[start - 1]
     found = state_antecedent(r, start - 1) if owner == "its" else last_person(r, start - 1)
     return found.code if found is not None and found.code in r.gaz.state_names else ""
+
+
+def owner_after(r: ArticleResolver, hits: list[Hit], j: int) -> str | None:
+    """ "officials from Tshisekedi's party", "members of Russia's parliament": the owner
+    named with "'s" decides, whatever an earlier sentence said ("" when the owner is
+    unknown: then nothing else may; None when there is no such owner)."""
+    hit = hits[j]
+    i = hit.end + 1 + int(r.low[hit.end + 1 : hit.end + 2] == ["the"])
+    if hit.end >= len(r.low) or r.low[hit.end] not in ("from", "of"):
+        return None
+    end = i
+    while end < len(r.doc) and r.doc[end].text[:1].isupper() and end - i < 4:
+        end += 1
+    if end == i or r.low[end : end + 1] != ["'s"]:
+        return None
+    nxt = next((h for h in hits[j + 1 :] if h.start == i and h.end == end), None)
+    if nxt is None:
+        return ""
+    if nxt.persons:
+        person = r.resolve_person(nxt.persons, [], None)
+        return person.code if person is not None else ""
+    if nxt.org is not None:
+        return nxt.org.code if nxt.org.code in r.gaz.state_names else ""
+    return nxt.state[0] if nxt.state else ""
 
 
 def place_after(r: ArticleResolver, hits: list[Hit], j: int) -> str:
@@ -162,7 +210,39 @@ def _where(r: ArticleResolver, found: Found) -> bool:
 
 def _where_how(r: ArticleResolver, how: str, start: int) -> bool:
     """A place, a capital, or a country after "in" ("the bombing in Yemen")."""
-    return how in ("place", "capital") or (how == "name" and start > 0 and r.low[start - 1] == "in")
+    if start > 1 and r.low[start - 1] in REGION_WORDS:
+        start -= 1  # "in eastern Ukraine"
+    return how in ("place", "capital") or (how == "name" and start > 0 and r.low[start - 1] in WHERE_WORDS)
+
+
+def later_place(r: ArticleResolver, hits: list[Hit], j: int, sector: str) -> str:
+    """The country of a place named later in the sentence ("... rebel positions in Aleppo",
+    "Syria's second city"); a legislature also takes a head of state named later."""
+    sentence = r.sent_of[hits[j].start]
+    for nxt in hits[j + 1 :]:
+        if r.sent_of[nxt.start] != sentence:
+            break
+        if nxt.state and not nxt.persons and not nxt.agent:
+            where = _after_where_word(r, nxt.start) or _possessive_place(r, nxt)
+            if where:
+                return nxt.state[0]
+        if sector == "LEG" and nxt.persons:
+            leader = r.resolve_person(nxt.persons, [], None)
+            if leader is not None and leader.role in LEADER_ROLES:
+                return leader.code
+    return ""
+
+
+def _after_where_word(r: ArticleResolver, start: int) -> bool:
+    """ "in Aleppo", "in eastern Ukraine", "across Syria"."""
+    if start > 1 and r.low[start - 1] in REGION_WORDS:
+        start -= 1
+    return start > 0 and r.low[start - 1] in WHERE_WORDS
+
+
+def _possessive_place(r: ArticleResolver, hit: Hit) -> bool:
+    """ "Syria's second city": a country named as the owner of a place."""
+    return hit.state is not None and hit.state[1] == "name" and r.low[hit.end : hit.end + 1] == ["'s"]
 
 
 def same_sector(r: ArticleResolver, hit: Hit) -> str:
