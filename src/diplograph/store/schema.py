@@ -24,7 +24,6 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
-    text,
 )
 
 
@@ -152,15 +151,10 @@ def _create_v1(conn: Connection) -> None:
     metadata.create_all(conn, tables=tables)
 
 
-def _dyad_index_v2(conn: Connection) -> None:
-    """Version 2: a dyad index, which turns dyad and network queries from seconds into milliseconds."""
-    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_events_dyad_date ON events (source_code, target_code, date)"))
-
-
 Migration = Callable[[Connection], None]
 
 # Ordered: index i brings the schema to version i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_create_v1, _dyad_index_v2]
+MIGRATIONS: list[Migration] = [_create_v1]
 LATEST_VERSION = len(MIGRATIONS)
 
 
