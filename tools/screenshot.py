@@ -51,7 +51,7 @@ def main() -> None:
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     wait = WebDriverWait(driver, 30)
     try:
-        driver.get(f"{base}/?actor={args.actor}")
+        driver.get(f"{base}/#actor={args.actor}")
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-table tbody tr.event-row"))
         driver.find_elements(By.CSS_SELECTOR, "#event-table tbody tr.event-row")[0].click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#article-text mark.event.current"))
