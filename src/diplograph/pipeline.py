@@ -19,6 +19,7 @@ from diplograph.actors.summary import count_actors
 from diplograph.coding.ontology import describe
 from diplograph.config import Settings
 from diplograph.dates import DateResolver
+from diplograph.dates.expressions import Resolved
 from diplograph.dedupe import adopt_stated_dates, merge_article
 from diplograph.errors import InputError
 from diplograph.geo import Locator
@@ -70,17 +71,19 @@ class Pipeline:
         resolver = DateResolver(doc, article)
         sentences = list(doc.sents)
         candidates = doc._.event_candidates or []
-        drafts = [self._draft(doc, article, cand, resolver, sentences) for cand in candidates]
-        undated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) is None
-                   for c in candidates]
+        stated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) for c in candidates]
+        fallback: Resolved = (resolver.anchor.isoformat(), "day")
+        drafts = [self._draft(doc, article, cand, when or fallback, sentences)
+                  for cand, when in zip(candidates, stated, strict=True)]
+        undated = [when is None for when in stated]
         events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
         return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)))
 
-    def _draft(self, doc: Doc, article: Article, cand: EventCandidate, resolver: DateResolver,
+    def _draft(self, doc: Doc, article: Article, cand: EventCandidate, dated: Resolved,
                sentences: list[Span]) -> Event:
         info = describe(cand.cameo)
         sent = sentences[cand.sentence]
-        when, precision = resolver.date_for(cand.sentence, _dating_token(cand, sent))
+        when, precision = dated
         evidence = sent.text.strip()
         mention = Mention(article.id, cand.sentence, sent.start_char, sent.end_char, evidence)
         return Event(
