@@ -39,7 +39,7 @@ def run(blank_nlp: Language) -> Callable[..., Doc]:
 def parsed(blank_nlp: Language) -> Callable[..., Doc]:
     """Run the component on a hand-built parse: (word, head, dep, pos, tag) rows."""
 
-    def _parsed(rows: list[tuple[str, int, str, str, str]], day: str = "2024-07-03") -> Doc:
+    def _parsed(rows: list[tuple[str, int, str, str, str]], day: str = "2024-07-03", dateline: str = "") -> Doc:
         words = [r[0] for r in rows]
         doc = Doc(
             blank_nlp.vocab,
@@ -49,7 +49,7 @@ def parsed(blank_nlp: Language) -> Callable[..., Doc]:
             pos=[r[3] for r in rows],
             tags=[r[4] for r in rows],
         )
-        doc._.article = Article("t", doc.text, date.fromisoformat(day))
+        doc._.article = Article("t", doc.text, date.fromisoformat(day), dateline=dateline)
         return blank_nlp.get_pipe("diplograph_actors")(doc)
 
     return _parsed

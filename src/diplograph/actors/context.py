@@ -30,6 +30,8 @@ the place they settle.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from diplograph.actors.matcher import Hit
 from diplograph.actors.pronouns import last_person, state_antecedent
 from diplograph.actors.resolve import PERSON_NOUNS, ArticleResolver, Found
@@ -136,7 +138,26 @@ def context_agent(r: ArticleResolver, hits: list[Hit], j: int) -> None:
     )
     if code:
         start = hit.start - 1 if hit.start and r.low[hit.start - 1] in ("the", "a", "an") else hit.start
-        r.emit(start, hit.end, (r.agent_actor(code, hit.agent, text),), "context")
+        actor = r.agent_actor(code, hit.agent, text)
+        if sector != hit.agent and protesting(r, hit):
+            actor = replace(actor, role="Protesters")
+        r.emit(start, hit.end, (actor,), "context")
+
+
+def protesting(r: ArticleResolver, hit: Hit) -> bool:
+    """Whether the noun is the subject of a protest ("war veterans staged a sit-in", "villagers
+    marched to protest"): a civilian group is named by what it does there."""
+    token = r.doc[hit.end - 1]
+    while token.dep_ in ("pobj", "prep", "conj", "appos") and token.head is not token:
+        token = token.head  # "dozens of war veterans" -> "dozens"
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = token.head
+    words = r.gaz.protest_words
+    acts = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "xcomp", "advcl", "conj"))]
+    # "a sit-in" is parsed as "in" with the compound "sit"
+    named = [*acts, *(c for t in acts[1:] for c in t.children if c.dep_ == "compound")]
+    return any(t.lemma_.lower() in words or t.lower_ in words for t in named)
 
 
 def owner_code(r: ArticleResolver, start: int) -> str:

@@ -105,6 +105,7 @@ class Gazetteer:
     spellings: dict[str, str] = field(default_factory=dict)  # "protestors" -> "protesters"
     person_nouns: set[str] = field(default_factory=set)  # "monarch": one person, not a body
     agent_roles: dict[str, str] = field(default_factory=dict)  # "troops" -> "Army"
+    protest_words: set[str] = field(default_factory=set)  # "rally", "sit-in"
 
     def index(self, key: tuple[str, ...]) -> None:
         if key and len(key) <= MAX_PHRASE:
@@ -234,6 +235,7 @@ def _load_small(gaz: Gazetteer) -> None:
         gaz.not_people[word] = kind
     gaz.person_nouns.update(row[0] for row in _rows("person_nouns.tsv"))
     gaz.agent_roles.update((word, role) for word, role in _rows("agent_roles.tsv"))
+    gaz.protest_words.update(row[0] for row in _rows("protest_words.tsv"))
     for variant, standard in _rows("spellings.tsv"):
         gaz.spellings[variant] = standard
     for phrase, what in _rows("plurals.tsv"):
