@@ -26,13 +26,22 @@ from diplograph.models import Article  # noqa: E402
 GSR = VALIDATION / "DERIVED_PETR2_GSR_validation.jsonl"
 
 
+def record_text(record: dict) -> str:
+    """The record's sentence; one record has only its parse, so its words are joined
+    (with the CoNLL-U SpaceAfter=No marks) rather than skipped."""
+    if record["text"].strip():
+        return record["text"]
+    rows = [line.split("\t") for line in record.get("conllu_parse", "").splitlines() if line.strip()]
+    return "".join(row[1] + ("" if "SpaceAfter=No" in row[-1] else " ") for row in rows if len(row) > 9).strip()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true", help="list misses and false events")
     parser.add_argument("--keep", type=Path, help="also write the predicted events here")
     opts = parser.parse_args()
     records = [json.loads(line) for line in GSR.read_text(encoding="utf-8").splitlines() if line.strip()]
-    articles = [Article(r["id"], r["text"], parse_date(r["date"])) for r in records]
+    articles = [Article(r["id"], record_text(r), parse_date(r["date"])) for r in records]
     nlp = build()
     start = time.perf_counter()
     lines = [to_json(a, e) for a, events in run(nlp, articles) for e in events]

@@ -75,6 +75,8 @@ def test_context_troops_leaving_a_country_are_not_its_own(run) -> None:
         ("Al-Qaeda claimed the bombing in Yemen .", ["YEM", "YEM"]),
         ("Islamic State claimed the attack .", []),
         ("The US bombed Islamic State .", ["USA"]),
+        # a hyphenated label of another group: Al Qaeda itself does nothing in Kenya
+        ("The Al Qaeda-linked gunmen attacked a mall in Kenya .", ["KEN"]),
     ],
 )
 def test_context_stateless_group_takes_place(run, text: str, codes: list[str]) -> None:
@@ -85,3 +87,8 @@ def test_context_rebels_need_a_place_not_a_speaker(run) -> None:
     assert [f[1] for f in found(run("The US said insurgents attacked .", "2015-06-09"))] == ["USA"]
     doc = run("Fighting raged in Syria . Rebels shelled the town .", "2015-06-09")
     assert ("Rebels", "SYR", "REB", "context") in found(doc)
+
+
+def test_context_arabic_article_in_lower_case_starts_a_name(run) -> None:
+    doc = run("The militant group al-Shabab claimed the attack .", "2013-09-22")
+    assert ("al-Shabab", "SOM") in [(m.text, a.code) for m in doc._.actor_mentions for a in m.actors]

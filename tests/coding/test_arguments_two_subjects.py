@@ -18,3 +18,22 @@ RIVALS_RENEWED = [
 def test_arguments_of_two_subjects_the_named_one_acts(parsed, code):
     events = code(parsed(RIVALS_RENEWED, [(2, 3, A, "name"), (4, 5, C, "name")]))
     assert ("ARV", "CEL", "111") in events
+
+
+def test_arguments_conjunct_without_coordinator_shares_no_subject(parsed, code):
+    # "Arvania jailed a student for helping militants join Belmora": a parser may hang
+    # "join" on "jailed" as a conjunct; with no "and" or comma between, it is not Arvania's act.
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("jailed", "jail", "VERB", "VBD", "ROOT", 1),
+        ("a", "a", "DET", "DT", "det", 3),
+        ("student", "student", "NOUN", "NN", "dobj", 1),
+        ("for", "for", "ADP", "IN", "prep", 1),
+        ("helping", "help", "VERB", "VBG", "pcomp", 4),
+        ("militants", "militant", "NOUN", "NNS", "dobj", 5),
+        ("join", "join", "VERB", "VB", "conj", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 7),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (3, 4, ["CEL"], "agent"), (8, 9, ["BEL"], "name")]))
+    assert not any(t == "BEL" for _, t, _ in events)

@@ -67,3 +67,28 @@ def test_events_claiming_another_fought_is_an_accusation(parsed, code):
     events = code(parsed(CLAIMED_FOUGHT, [(0, 1, A, "name"), (3, 4, B, "agent")]))
     assert ("ARV", "BEL", "112") in events
     assert not any(c == "110" for _, _, c in events)
+
+
+def _claimed_attacked(subject: str) -> list[tuple[str, str, str, str, str, int]]:
+    return [
+        (subject, subject.lower(), "PROPN", "NNP", "nsubj", 1),
+        ("claimed", "claim", "VERB", "VBD", "ROOT", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "nsubj", 3),
+        ("attacked", "attack", "VERB", "VBD", "ccomp", 1),
+        ("Celdon", "Celdon", "PROPN", "NNP", "dobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+def test_events_a_claimed_fight_is_the_accusation_only(parsed, code):
+    events = code(
+        parsed(_claimed_attacked("Arvania"), [(0, 1, A, "name"), (2, 3, B, "name"), (4, 5, C, "name")])
+    )
+    assert events == {("ARV", "BEL", "112")}
+
+
+def test_events_the_target_saying_it_was_attacked_accuses_without_the_fight(parsed, code):
+    events = code(
+        parsed(_said_attacked("Celdon"), [(0, 1, C, "name"), (2, 3, B, "name"), (4, 5, C, "name")])
+    )
+    assert events == {("CEL", "BEL", "112")}

@@ -151,7 +151,8 @@ def named(r: ArticleResolver, hits: list[Hit], j: int) -> int:
     if actor is None and hit.org:
         actor = hit.org
         if not actor.code:  # "Islamic State": only with the country of a place it acts in
-            code = group_place(r, hits, j)
+            # "Al Qaeda-linked militants": a label of another group, not Al Qaeda acting there
+            code = group_place(r, hits, j) if r.low[hit.end : hit.end + 1] != ["-"] else ""
             if not code:
                 return j + 1
             actor = replace(actor, code=code, actor_id=f"group:{code}:{actor.actor_id.rsplit(':', 1)[-1]}")

@@ -12,6 +12,8 @@ from diplograph.models import Actor
 
 # Lower-case words that may start a matched name ("the Kremlin", "the United States").
 _NAME_STARTS = {"the"}
+# Arabic articles news writes in lower case before a hyphen ("al-Shabab", "el-Sisi").
+_ARTICLES = {"al", "el", "ad", "an", "as", "ash", "at", "ar", "az"}
 
 
 @dataclass(slots=True)
@@ -35,6 +37,11 @@ class Hit:
 
 def _capitalised(text: str) -> bool:
     return text[:1].isupper() or text.lower() in _NAME_STARTS
+
+
+def _article(texts: list[str], i: int) -> bool:
+    """ "al-Shabab": a lower-case article hyphenated to a capitalised name."""
+    return texts[i] in _ARTICLES and texts[i + 1 : i + 2] == ["-"] and texts[i + 2 : i + 3] != [] and texts[i + 2][:1].isupper()
 
 
 def _lookup(gaz: Gazetteer, key: tuple[str, ...], cap: bool) -> Hit | None:
@@ -65,7 +72,7 @@ def find_hits(
         longest = first.get(low[i], 0)
         found = None
         for length in range(min(longest, n - i), 0, -1):
-            found = _lookup(gaz, tuple(low[i : i + length]), _capitalised(texts[i]))
+            found = _lookup(gaz, tuple(low[i : i + length]), _capitalised(texts[i]) or _article(texts, i))
             if found is not None:
                 found.start, found.end = i, i + length
                 break

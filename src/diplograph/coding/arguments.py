@@ -207,10 +207,19 @@ def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | 
             # Object control: "helped militants join", "urged Japan to talk" (xcomp always).
             if obj is not None and (current.dep_ == "xcomp" or actors_at(obj, index)):
                 return obj, False
-        if current.dep_ not in INHERIT_DEPS or current.head is current:
+        if current.dep_ not in INHERIT_DEPS or current.head is current or not _coordinated(current):
             return None, False
         current = current.head
     return None, False
+
+
+def _coordinated(token: Token) -> bool:
+    """A conjunct with a coordinator or comma before it: "jailed a student for helping
+    militants join a group" parsed with "join" as a conjunct of "jailed" shares no subject."""
+    if token.dep_ != "conj":
+        return True
+    low, high = sorted((token.head.i, token.i))
+    return any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in token.doc[low + 1 : high])
 
 
 def _subjects(verb: Token, index: MentionIndex | None) -> list[Token]:

@@ -82,6 +82,11 @@ PAIRED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Weapons (bombs, missiles, guns: 183, 19[1-5]) stay what they are.
 RIOT_PREFIXES = ("17", "180", "182", "190")
 PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioters"})
+ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
+# Acts that are news when a state's own officials or forces do them to its own territory.
+DOMESTIC_ROOTS = frozenset({"18", "19", "20"})
+DOMESTIC_CODES = frozenset({"015", "018"})
+STATE_RUN = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 WEAPON_VERBS = frozenset({"shell", "bomb", "bombard", "shoot", "fire", "explode", "launch", "strafe", "gun"})
 
 
@@ -103,8 +108,11 @@ def code_sentence(
         if frame.code.startswith("01") and frame.verb.i in reported:
             continue
         found = attach(_claimed_fight(coder, frame), sentence, index, places)
-        events.extend(found)
-        events.extend(reported_attacks(coder, frame, found, index))
+        claims = reported_attacks(coder, frame, found, index)
+        events.extend(claims)
+        said = frame.trigger.doc[claims[0].trigger_index or 0] if claims else None
+        contested = said is not None and said.lemma_.lower() in ACCUSING
+        events.extend(e for e in found if not (contested or _party_claim(e, claims)))
     if any(blocked_in_sport(e) for e in events) and is_sport(sent):
         events = [e for e in events if not blocked_in_sport(e)]
     return _unique(events)
@@ -157,6 +165,16 @@ def reported_attacks(
     return out
 
 
+def _party_claim(event: EventCandidate, claims: list[EventCandidate]) -> bool:
+    """Whether a party to a reported fight is the one saying it ("Israel said a mortar was
+    fired at it", "the US claimed they had attacked Iraq"): then the claim or accusation
+    replaces the fight, as CAMEO.2.0's transformations do. So does an allegation ("the US
+    claimed that ISIL had attacked Iraq"). A third party's plain report ("the UN said X
+    shelled Y") keeps the fight beside the accusation."""
+    parties = {event.source, event.target}
+    return any(claim.source in parties for claim in claims)
+
+
 def _reporting_verb(token: Token) -> int:
     """Index of the verb whose clausal complement holds `token` (-1 if none)."""
     current = token
@@ -190,7 +208,23 @@ def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor
             break
     if not found and frame.code.startswith("11") and frame.verb.lemma_.lower() in ACCUSING:
         found = _accused(frame.verb, index)
+    if not found and frame.code == "015":
+        found = _claimed_targets(frame.verb, index)
     return found
+
+
+def _claimed_targets(verb: Token, index: args.MentionIndex) -> list[Actor]:
+    """ "Claimed responsibility for an attack targeting X at a mall in Kenya's capital":
+    the claim is about the act, so its target is the act's target or place."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "for"):
+            act = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            heads = [act, *(c for c in act.children if c.dep_ in ("acl", "relcl"))] if act is not None else []
+            for head in heads:
+                found = args.targets_of(head, index, weak="any")
+                if found:
+                    return found
+    return []
 
 
 def _accused(verb: Token, index: args.MentionIndex) -> list[Actor]:
@@ -217,7 +251,7 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     return [
         EventCandidate(s, t, code, sentence, frame.trigger.text, frame.modality, frame.trigger.i)
         for s, t, code in coded
-        if (not quiet or (t is not None and explicit)) and (t is None or not same_actor(s, t))
+        if (not quiet or (t is not None and explicit)) and (t is None or not same_actor(s, t, code))
     ]
 
 
@@ -233,9 +267,16 @@ def _hosts(actor: Actor, places: set[Actor]) -> bool:
     return actor not in places and actor.role != "IGO"
 
 
-def same_actor(source: Actor, target: Actor) -> bool:
-    """One actor acting on itself: same code and no distinct sectors (GOV vs OPP stay apart)."""
-    if source.code != target.code:
+def same_actor(source: Actor, target: Actor, code: str = "") -> bool:
+    """One actor acting on itself: same code and no distinct sectors (GOV vs OPP stay apart).
+    Armed groups attacking their own country ("insurgents bombarded Syria's second city")
+    act against it, so a rebel or militant source is never the state it fights; nor is a
+    government or army that strikes, or grieves for, a place of its own country
+    ("troops shelled Aleppo", "Obama expressed sorrow for the shootings in South Carolina")."""
+    if source.code != target.code or source.sector in ARMED_NON_STATE:
+        return False
+    official = source.sector in STATE_RUN or (source.kind == "person" and bool(source.role))
+    if official and target.kind == "state" and (code in DOMESTIC_CODES or code[:2] in DOMESTIC_ROOTS):
         return False
     return not (source.sector and target.sector and source.sector != target.sector)
 
