@@ -36,6 +36,9 @@ TARGET_PREPS = (
     "between",
 )
 WEAK_PREPS = ("in", "from", "across", "inside")
+# "Shot two militants following an attack on a police officer": another act, whose target
+# is not this verb's.
+OTHER_ACT_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "ahead"})
 WEAK_RANK = 20
 # Mentions that name a place ("in Geneva"), not a party; see `targets_of`.
 PLACE_HOWS = frozenset({"place", "seat", "capital"})
@@ -52,6 +55,33 @@ UNDERGOERS = frozenset({"die", "perish"})
 # Happenings nobody does: the actor modifying them ("the Air France crash") is no doer.
 MISHAP_NOUNS = frozenset(
     {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "storm", "disaster"}
+)
+# Feelings: their passive subject is who has them ("was disappointed by X"), not who is acted on.
+EXPERIENCER_VERBS = frozenset(
+    {
+        "concern",
+        "worry",
+        "disappoint",
+        "alarm",
+        "trouble",
+        "shock",
+        "dismay",
+        "anger",
+        "outrage",
+        "disturb",
+        "upset",
+        "frustrate",
+        "please",
+        "encourage",
+        "satisfy",
+        "delight",
+        "hearten",
+        "surprise",
+        "sadden",
+        "offend",
+        "irritate",
+        "annoy",
+    }
 )
 # "A report released in Kigali": a text is from where it was issued (see `_located`).
 ISSUING = frozenset({"release", "issue", "publish", "broadcast", "air", "post", "circulate", "distribute"})
@@ -249,6 +279,10 @@ def sources_of(verb: Token, index: MentionIndex, origin: bool = False) -> tuple[
     subject, passive = subject_of(verb, index)
     if subject is None:
         return [], []
+    if passive and verb.lemma_.lower() in EXPERIENCER_VERBS:
+        # "Japan was disappointed by China's decision": Japan voices it, about China.
+        agent = agent_of(verb)
+        return with_conjuncts(subject, index), with_conjuncts(agent, index) if agent is not None else []
     if passive or (origin and verb.lemma_.lower() in UNDERGOERS):
         agent = agent_of(verb)
         sources = with_conjuncts(agent, index) if agent is not None else []
@@ -298,7 +332,7 @@ def _slots(
             found = []
         if found and rank not in out:
             out[rank] = found
-        if depth < 3 and not (found and rank == 0):
+        if depth < 3 and not (found and rank == 0) and child.lower_ not in OTHER_ACT_PREPS:
             _slots(arg, index, depth + 1, out, weak)
 
 

@@ -241,7 +241,8 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     if frame.swap and targets:
         sources, targets = targets, sources
     mutual = bool(targets) or _joint_object(frame.verb)
-    coded = [(s, t, _riot(frame, s)) for s, t in pairs(sources, targets, frame.code, mutual)]
+    alone = not targets and not _together(frame.verb)
+    coded = [(s, t, _riot(frame, s)) for s, t in pairs(sources, targets, frame.code, mutual, alone)]
     if frame.reverse and is_known(frame.reverse) and targets:
         coded += [(t, s, frame.reverse) for s, t, _ in coded if t is not None and _hosts(t, places)]
     explicit = bool(targets)
@@ -288,13 +289,23 @@ def _joint_object(verb: Token) -> bool:
     return all(o.lemma_.lower() in JOINT_NOUNS or o.lower_ in JOINT_NOUNS for o in objects)
 
 
+def _together(verb: Token) -> bool:
+    """Whether coordinated subjects can be doing the act with each other: not when they only
+    consider or plan it ("X, Y and Z are considering doing so": a clausal complement) or
+    when they are the agents of a passive ("contingents will be supplied by X, Y and Z")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return True
+    return not any(c.dep_ in ("xcomp", "ccomp", "nsubjpass", "auxpass") for c in verb.children)
+
+
 def pairs(
-    sources: list[Actor], targets: list[Actor], code: str, mutual: bool = True
+    sources: list[Actor], targets: list[Actor], code: str, mutual: bool = True, alone: bool = False
 ) -> list[tuple[Actor, Actor | None]]:
     """Source-target pairs; coordinated sources with no target may act on each other
-    (cooperation only when `mutual`: nothing but a joint thing is their object)."""
-    if targets:
-        return [(s, t) for s in sources for t in targets]
+    (cooperation only when `mutual`: nothing but a joint thing is their object), unless
+    they act `alone` (each on its own, see `_together`)."""
+    if targets or alone:
+        return [(s, t) for s in sources for t in targets] if targets else [(s, None) for s in sources]
     if len(sources) >= 2 and is_symmetric(code):
         return [(s, t) for s in sources for t in sources if s is not t]
     if len(sources) >= 2 and code[:2] in PAIRED_ROOTS and mutual:

@@ -16,6 +16,8 @@ from diplograph.coding.clauses import Frame
 from diplograph.coding.patterns import Coding
 
 FRAME_PREPS = frozenset({"during", "at", "after", "before", "on", "in", "for", "following", "ahead"})
+SEQUENCE_PREPS = frozenset({"after", "before", "following", "ahead"})
+HOSTILE_ROOT = "10"  # demands, disapproval, threats, protests, force: 10 to 20
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Verbs whose object noun is the event itself ("held talks", "launched an attack"):
 # their patterns code it. Other verbs ("condemned the attack by X") leave it to us.
@@ -108,13 +110,17 @@ def _owner(noun: Token, has_actor: set[int]) -> Token | None:
     return None
 
 
-def _frame_verb(noun: Token) -> Token | None:
-    """The verb a `during ... talks` phrase hangs from, if any."""
+def _frame_verb(noun: Token, code: str) -> Token | None:
+    """The verb a `during ... talks` phrase hangs from, if any. A hostile act before or after
+    the clause's own is seldom by its subject ("guards shot two militants following an
+    attack on a police officer"): such nouns keep no source."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS:
-        verb = head.head
-        return verb if verb.pos_ in ("VERB", "AUX") else None
-    return None
+    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in FRAME_PREPS:
+        return None
+    if head.lower_ in SEQUENCE_PREPS and code[:2] >= HOSTILE_ROOT:
+        return None
+    verb = head.head
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def nominal_frames(sent: Span, nouns: dict[str, Coding], has_actor: set[int]) -> list[Frame]:
@@ -131,7 +137,7 @@ def nominal_frames(sent: Span, nouns: dict[str, Coding], has_actor: set[int]) ->
             owner is None or tok.head.lemma_.lower() in SUPPORT_VERBS
         ):
             continue
-        verb = None if owner is not None else _frame_verb(tok)
+        verb = None if owner is not None else _frame_verb(tok, coding.code)
         if owner is None and verb is None:
             continue
         out.append(
