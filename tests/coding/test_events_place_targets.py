@@ -56,3 +56,19 @@ CLAIMED_BOMBING_IN = [
 def test_events_a_claimed_attack_targets_the_place_attacked(parsed, code):
     events = code(parsed(CLAIMED_BOMBING_IN, [(0, 1, A, "name"), (7, 8, B, "capital")]))
     assert ("ARV", "BEL", "015") in events
+
+
+def test_events_protest_in_front_of_an_embassy_targets_its_state(parsed, code):
+    rows = [
+        ("Veterans", "veteran", "NOUN", "NNS", "nsubj", 1),
+        ("protested", "protest", "VERB", "VBD", "ROOT", 1),
+        ("in", "in", "ADP", "IN", "prep", 1),
+        ("front", "front", "NOUN", "NN", "pobj", 2),
+        ("of", "of", "ADP", "IN", "prep", 3),
+        ("the", "the", "DET", "DT", "det", 7),
+        ("Celdonian", "celdonian", "ADJ", "JJ", "amod", 7),
+        ("embassy", "embassy", "NOUN", "NN", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "agent"), (5, 8, ["CEL"], "agent")]))
+    assert any(t == "CEL" for _, t, _ in events)

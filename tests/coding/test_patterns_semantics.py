@@ -123,3 +123,10 @@ def test_patterns_parenthesised_to_is_a_preposition(parsed, code):
     # OVERSEE_MANAGE: "* ( TO )" is travel (042), the infinitive "to" is not a phrase.
     assert ("ARV", "BEL", "042") in code(parsed(HEADS_TO, [(0, 1, ["ARV"], "name"), (3, 4, ["BEL"], "name")]))
     assert not any(c == "042" for _, _, c in code(parsed(EFFORTS_TO_BUILD, [(0, 1, ["ARV"], "name")])))
+
+
+def test_patterns_hyphenated_word_matches_the_split_tokens():
+    pattern = compile_pattern("* SIT-IN", "141", {})
+    assert pattern is not None
+    # spaCy gives "a sit-in" as "a", "sit", "-", "in"; the verb's phrase drops the hyphen.
+    assert _match_units(pattern.post, [("A", "A"), ("SIT", "SIT"), ("IN", "IN")])

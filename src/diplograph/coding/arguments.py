@@ -35,7 +35,7 @@ TARGET_PREPS = (
     "over",
     "between",
 )
-WEAK_PREPS = ("in", "from", "across", "inside")
+WEAK_PREPS = ("in", "from", "across", "inside", "outside")
 # "Shot two militants following an attack on a police officer": another act, whose target
 # is not this verb's.
 OTHER_ACT_PREPS = frozenset({"after", "following", "before", "since", "despite", "amid", "ahead"})
@@ -323,6 +323,8 @@ def _slots(
                 rank = 1 + TARGET_PREPS.index(word)
             elif word in WEAK_PREPS:
                 rank = WEAK_RANK + WEAK_PREPS.index(word)
+        if arg is not None and arg.lower_ == "front":  # "in front of the German embassy"
+            arg = next((_pobj(g) for g in arg.children if g.dep_ == "prep" and g.lower_ == "of"), arg)
         if arg is None or arg.lemma_.lower() in SETTING_NOUNS:
             continue
         if rank < 0 and arg.pos_ in ("VERB", "AUX"):

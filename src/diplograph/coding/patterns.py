@@ -227,6 +227,10 @@ def _expand(word: str, synsets: dict[str, list[str]], depth: int = 0) -> list[Ph
         return [tuple(itertools.chain.from_iterable(c)) for c in itertools.product(*parts)][
             :_MAX_ALTERNATIVES
         ]
+    if "-" in word.strip("-_") and not word.startswith("&"):
+        # spaCy splits "sit-in" and "counter-attack" at the hyphen, a punctuation token the
+        # verb's phrase leaves out (args.phrase_tokens): match the pieces
+        return [tuple(p for p in word.split("-") if p)]
     return [(word,)]
 
 
