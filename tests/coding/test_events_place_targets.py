@@ -72,3 +72,27 @@ def test_events_protest_in_front_of_an_embassy_targets_its_state(parsed, code):
     ]
     events = code(parsed(rows, [(0, 1, ["ARV"], "agent"), (5, 8, ["CEL"], "agent")]))
     assert any(t == "CEL" for _, t, _ in events)
+
+
+def test_events_meeting_takes_only_a_venue_right_on_the_verb(parsed, code):
+    met_in = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("met", "meet", "VERB", "VBD", "ROOT", 1),
+        ("in", "in", "ADP", "IN", "prep", 1),
+        ("Zurich", "Zurich", "PROPN", "NNP", "pobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert ("ARV", "CEL", "040") in code(parsed(met_in, [(0, 1, ["ARV"], "name"), (3, 4, ["CEL"], "place")]))
+    discuss_at = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("discussed", "discuss", "VERB", "VBD", "ROOT", 1),
+        ("it", "it", "PRON", "PRP", "dobj", 1),
+        ("at", "at", "ADP", "IN", "prep", 1),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("meeting", "meeting", "NOUN", "NN", "pobj", 3),
+        ("in", "in", "ADP", "IN", "prep", 5),
+        ("Zurich", "Zurich", "PROPN", "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(discuss_at, [(0, 1, ["ARV"], "name"), (7, 8, ["CEL"], "place")]))
+    assert not any(t == "CEL" for _, t, _ in events)

@@ -366,6 +366,16 @@ def targets_of(
     return slots[min(ranks)] if ranks else []
 
 
+def venue_of(verb: Token, index: MentionIndex) -> list[Actor]:
+    """The place named right on the verb ("will meet in Zurich"), not inside its phrases."""
+    for child in verb.children:
+        arg = _pobj(child) if child.dep_ == "prep" and child.lower_ in WEAK_PREPS else None
+        found = with_conjuncts(arg, index, strict=True) if arg is not None else []
+        if found:
+            return found
+    return []
+
+
 def noun_targets(noun: Token, index: MentionIndex, hostile: bool) -> list[Actor]:
     """The other party of an event noun: "talks with X", "visit to X", "attack on X".
 

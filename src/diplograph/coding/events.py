@@ -22,12 +22,15 @@ from diplograph.models import Actor, ActorMention, EventCandidate
 
 # A city or region names where something happened, not who hosted it.
 PLACE_HOWS = args.PLACE_HOWS
-# Roots whose events fall on the place they happen in ("shelling in Gaza"), or which
-# PETRARCH gives the host ("met in Zurich", "a summit in Geneva").
-PLACE_TARGET_ROOTS = frozenset({"04", "07", "14", "15", "16", "17", "18", "19", "20"})
+# Roots whose events fall on the place they happen in ("shelling in Gaza"), and visits,
+# which go to the place visited ("arrived in Beijing").
+PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "16", "17", "18", "19", "20"})
+# A meeting with no other party named takes its host, as PETRARCH does ("will meet in
+# Zurich"), but only a place right on the verb: "discuss it at a meeting in Kuala Lumpur"
+# is no consultation with Malaysia (see args.venue_of).
 # Sympathy goes to the place struck ("condolences over the earthquake in Turkey"), a claimed
 # attack to the place attacked ("claimed responsibility for a bombing in Kabul").
-PLACE_TARGET_CODES = frozenset({"015", "018"})
+PLACE_TARGET_CODES = frozenset({"015", "018", "042", "043"})
 # Objects that coordinated subjects share ("X and Y signed an accord"): they act on each other.
 JOINT_NOUNS = frozenset(
     {
@@ -201,6 +204,8 @@ def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor
     place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
     weak: args.WeakTargets = "any" if place else "named"
     found = passive_targets or args.targets_of(frame.verb, index, weak=weak)
+    if not found and frame.code[:2] == "04":
+        found = args.venue_of(frame.verb, index)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
     for conj in frame.verb.conjuncts if not found and bare and frame.verb.pos_ == "VERB" else ():
         found = args.targets_of(conj, index, weak=weak)
