@@ -319,3 +319,14 @@ def test_dates_resolver_copes_with_unparsed_and_empty_docs() -> None:
     assert DateResolver(unparsed, article).date_for(0) == ("2024-07-02", "day")
     empty = Doc(VOCAB, words=[])
     assert DateResolver(empty, Article(id="b", text="", date=THURSDAY)).date_for(0) == ("2024-07-04", "day")
+
+
+def test_dates_resolver_front_matter_takes_no_reference_day() -> None:
+    """A photo caption's day before the dateline does not date the highlights under it."""
+    caption = "Xi|PROPN|nsubj|1 spoke|VERB|ROOT|1 July|PROPN|npadvmod|1 2|NUM|nummod|2 .|PUNCT|punct|1"
+    dateline = "ASTANA|PROPN|npadvmod|6 ,|PUNCT|punct|0 July|PROPN|npadvmod|6 4|NUM|nummod|2 --|PUNCT|punct|6 Xi|PROPN|nsubj|6 spoke|VERB|ROOT|6 .|PUNCT|punct|6"  # noqa: E501
+    dates, doc = resolver([caption, "", THEY_SIGNED, "", dateline])
+    assert "\n\nASTANA, July 4 --" in doc.text
+    assert dates.stated_date(1, 8) is None
+    without, _ = resolver([caption, "", THEY_SIGNED])
+    assert without.stated_date(1, 8) == ("2024-07-02", "day")

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.dates.expressions import DateMatch, Direction, Resolved, find_dates, resolve
 from diplograph.dates.paragraphs import sentence_paragraphs, sentences_of
+from diplograph.ingest.dateline import dateline_offset
 from diplograph.models import Article
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,10 @@ class DateResolver:
         self._found = self._index(doc)
         self._anchor = article.anchor_date or self._fallback_anchor(article)
         self._sentence_dates: dict[int, Resolved | None] = {}
+        offset = dateline_offset(doc.text)
+        starts = [s.start_char for s in self._sents]
+        # Sentences before a dateline (captions, highlights) neither set nor take the story's day.
+        self._body = max(bisect_right(starts, offset) - 1, 0) if offset > 0 else 0
 
     @property
     def anchor(self) -> date:
@@ -131,7 +136,9 @@ class DateResolver:
         then reports that day's meetings without repeating it. Only a day in the
         week up to the anchor carries; older background dates do not.
         """
-        for earlier in range(sentence - 1, -1, -1):
+        if sentence < self._body:
+            return None
+        for earlier in range(sentence - 1, self._body - 1, -1):
             found = self._sentence_date(earlier, max_rank=0)
             if found is None or found[1] != "day":
                 continue

@@ -14,6 +14,7 @@ __all__ = [
     "DATELINE_TOLERANCE",
     "article_dateline",
     "dateline_agency",
+    "dateline_offset",
     "dateline_parse",
     "parse_date_field",
     "resolve_dateline_date",
@@ -116,6 +117,13 @@ def resolve_dateline_date(month: int, day: int, year: int | None, pub_date: date
         if candidate <= latest:
             return candidate
     return None
+
+
+def dateline_offset(text: str) -> int:
+    """Where the dateline starts in `text` (-1: none). What comes before it (photo
+    captions, highlights) is front matter that restates the story."""
+    match = _find_in_text(text)
+    return match.start("line") if match is not None else -1
 
 
 def _find_in_text(text: str) -> re.Match[str] | None:
