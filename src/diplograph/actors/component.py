@@ -24,12 +24,13 @@ from datetime import date
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from diplograph.actors.compose import compose, plural, single_tokens
+from diplograph.actors.compose import compose
 from diplograph.actors.dictionary import ActorEntry, AgentEntry, load_actor_file
 from diplograph.actors.gazetteer import Gazetteer, load_default, phrase_key
 from diplograph.actors.matcher import find_hits
 from diplograph.actors.quotes import first_person
 from diplograph.actors.resolve import ArticleResolver
+from diplograph.actors.singles import plural, single_tokens
 from diplograph.actors.they import resolve_they
 from diplograph.models import ActorMention, Article
 from diplograph.nlp.extensions import register_extensions
