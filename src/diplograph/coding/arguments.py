@@ -175,7 +175,7 @@ def _companions(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "with":
             if any(g.lower_ in ("together", "along", "jointly") for g in child.children):
-                arg = _pobj(child)
+                arg = pobj(child)
                 if arg is not None:
                     out.append(arg)
     return out
@@ -294,7 +294,7 @@ def sources_of(verb: Token, index: MentionIndex, origin: bool = False) -> tuple[
 
 def _origin(verb: Token, index: MentionIndex) -> list[Actor]:
     for child in verb.children:
-        arg = _pobj(child) if child.dep_ == "prep" and child.lower_ in ("from", "in") else None
+        arg = pobj(child) if child.dep_ == "prep" and child.lower_ in ("from", "in") else None
         if arg is not None and arg.pos_ in ("NOUN", "PROPN"):
             found = with_conjuncts(_by_agent(arg) or arg, index)
             if found:
@@ -302,7 +302,7 @@ def _origin(verb: Token, index: MentionIndex) -> list[Actor]:
     return []
 
 
-def _pobj(prep: Token) -> Token | None:
+def pobj(prep: Token) -> Token | None:
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
 
 
@@ -318,13 +318,13 @@ def _slots(
             rank, arg = 0, _by_agent(child) or child
         elif child.dep_ in ("prep", "dative"):
             word = child.lower_
-            arg = _pobj(child)
+            arg = pobj(child)
             if word in TARGET_PREPS:
                 rank = 1 + TARGET_PREPS.index(word)
             elif word in WEAK_PREPS:
                 rank = WEAK_RANK + WEAK_PREPS.index(word)
         if arg is not None and arg.lower_ == "front":  # "in front of the German embassy"
-            arg = next((_pobj(g) for g in arg.children if g.dep_ == "prep" and g.lower_ == "of"), arg)
+            arg = next((pobj(g) for g in arg.children if g.dep_ == "prep" and g.lower_ == "of"), arg)
         if arg is None or arg.lemma_.lower() in SETTING_NOUNS:
             continue
         if rank < 0 and arg.pos_ in ("VERB", "AUX"):
@@ -349,7 +349,7 @@ def _by_agent(noun: Token) -> Token | None:
     if noun.pos_ != "NOUN":
         return None
     prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
-    return _pobj(prep) if prep is not None else None
+    return pobj(prep) if prep is not None else None
 
 
 def targets_of(
@@ -364,45 +364,6 @@ def targets_of(
     _slots(verb, index, 0, slots, weak)
     ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
     return slots[min(ranks)] if ranks else []
-
-
-def venue_of(verb: Token, index: MentionIndex) -> list[Actor]:
-    """The place named right on the verb ("will meet in Zurich"), not inside its phrases."""
-    for child in verb.children:
-        arg = _pobj(child) if child.dep_ == "prep" and child.lower_ in WEAK_PREPS else None
-        found = with_conjuncts(arg, index, strict=True) if arg is not None else []
-        if found:
-            return found
-    return []
-
-
-def noun_targets(noun: Token, index: MentionIndex, hostile: bool) -> list[Actor]:
-    """The other party of an event noun: "talks with X", "visit to X", "attack on X".
-
-    "On" names a target only for hostile acts: "sanctions on X", but "talks on Iraq".
-    """
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOUN_PREPS and (hostile or child.lower_ != "on"):
-            arg = _pobj(child)
-            found = with_conjuncts(arg, index, strict=True) if arg is not None else []
-            if found:
-                return found
-    return []
-
-
-def appeal_targets(verb: Token, inner: Token, index: MentionIndex) -> list[Actor]:
-    """The party appealed to: "urged Japan (to)", "called on Japan", "appealed to Japan"."""
-    for child in inner.children:
-        if child.dep_ == "nsubj" and inner.dep_ == "ccomp":
-            return with_conjuncts(child, index)
-    for child in verb.children:
-        if child.dep_ in OBJECT_DEPS:
-            return with_conjuncts(child, index)
-        if child.dep_ == "prep" and child.lower_ in ("on", "upon", "to"):
-            arg = _pobj(child)
-            if arg is not None:
-                return with_conjuncts(arg, index)
-    return []
 
 
 def phrase_tokens(verb: Token, limit: int = 16) -> tuple[list[Token], list[Token]]:

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from diplograph.coding import arguments as args
+from diplograph.coding import targets
 from diplograph.coding.clauses import Frame, SentenceCoder
 from diplograph.coding.nominal import nominal_frames
 from diplograph.coding.ontology import is_known, is_symmetric
@@ -27,7 +28,7 @@ PLACE_HOWS = args.PLACE_HOWS
 PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "16", "17", "18", "19", "20"})
 # A meeting with no other party named takes its host, as PETRARCH does ("will meet in
 # Zurich"), but only a place right on the verb: "discuss it at a meeting in Kuala Lumpur"
-# is no consultation with Malaysia (see args.venue_of).
+# is no consultation with Malaysia (see targets.venue_of).
 # Sympathy goes to the place struck ("condolences over the earthquake in Turkey"), a claimed
 # attack to the place attacked ("claimed responsibility for a bombing in Kabul").
 PLACE_TARGET_CODES = frozenset({"015", "018", "042", "043"})
@@ -198,14 +199,14 @@ def _sources(frame: Frame, index: args.MentionIndex) -> tuple[list[Actor], list[
 
 def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor]) -> list[Actor]:
     if frame.appeal_to is not None:
-        return args.appeal_targets(frame.appeal_to, frame.verb, index)
+        return targets.appeal_targets(frame.appeal_to, frame.verb, index)
     if frame.verb.pos_ == "NOUN":  # "talks with X", not "talks on Iraq" or "the meeting in Hong Kong"
-        return args.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
+        return targets.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
     place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
     weak: args.WeakTargets = "any" if place else "named"
     found = passive_targets or args.targets_of(frame.verb, index, weak=weak)
     if not found and frame.code[:2] == "04":
-        found = args.venue_of(frame.verb, index)
+        found = targets.venue_of(frame.verb, index)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
     for conj in frame.verb.conjuncts if not found and bare and frame.verb.pos_ == "VERB" else ():
         found = args.targets_of(conj, index, weak=weak)
