@@ -267,61 +267,79 @@ def _people(code: str, name: str) -> Actor:
 def titled(r: ArticleResolver, hits: list[Hit], k: int, codes: list[str], start: int) -> int:
     """A title, after optional nationality modifiers: name follows, or resolve the holder."""
     head = hits[k]
-    title = head.title
-    assert title is not None
+    assert head.title is not None
     nxt = hits[k + 1] if k + 1 < len(hits) else None
     gap = nxt.start - head.end if nxt else 99
     if nxt is not None and gap == 0 and (nxt.agent or nxt.org) and r.doc[nxt.start].text[:1].isupper():
         return k + 1  # "General Administration of Customs": a title word inside a name
     if nxt is not None and nxt.persons and (gap == 0 or (gap == 1 and r.doc[head.end].text == ",")):
-        actor = (
-            r.resolve_person(nxt.persons, codes, title) if codes else r.resolve_person(nxt.persons, [], title)
-        )
-        code = codes[0] if codes else r.context_code(head.start)
-        if actor is None and code:
-            actor = r.learn(r.doc[nxt.start : nxt.end].text, code, title)
-        if actor is not None:
-            r.emit(start, nxt.end, (actor,), "name")
+        _title_and_person(r, head, nxt, codes, start)
         return k + 2
     long = title_phrase_name(r, hits, k, codes, start)
     if long >= 0:
         return long
+    limit = nxt.start if nxt else len(r.doc)
+    if not _title_and_new_name(r, head, codes, start, limit):
+        _title_holder(r, head, codes, start)
+    return k + 1
+
+
+def _title_and_person(r: ArticleResolver, head: Hit, nxt: Hit, codes: list[str], start: int) -> None:
+    """ "President Xi Jinping", "Kyrgyz President Sadyr Japarov" (learnt when not in the data)."""
+    title = head.title
+    actor = r.resolve_person(nxt.persons, codes, title) if codes else r.resolve_person(nxt.persons, [], title)
+    code = codes[0] if codes else r.context_code(head.start)
+    if actor is None and code:
+        actor = r.learn(r.doc[nxt.start : nxt.end].text, code, title)
+    if actor is not None:
+        r.emit(start, nxt.end, (actor,), "name")
+
+
+def _title_and_new_name(r: ArticleResolver, head: Hit, codes: list[str], start: int, limit: int) -> bool:
+    """A title with a name the data lacks, in apposition or right after it; True when handled."""
+    title = head.title
     appos = apposition_name(r, head)
     if appos is not None and (codes or r.context_code(head.start)):
         name = r.doc[appos[0] : appos[1]].text
         r.emit(
             start, appos[1], (r.learn(name, (codes or [r.context_code(head.start)])[0], title),), "learned"
         )
-        return k + 1
-    limit = nxt.start if nxt else len(r.doc)
+        return True
     end = unknown_name(r, head.end, limit)
-    if end > head.end and thing_name(r, head.end - 1):
-        return k + 1  # "the General Agreement on Tariffs and Trade": a title word in a name
-    if end > head.end:
-        name = r.doc[head.end : end].text.replace(" - ", "-")
-        known = r.known.get(name.lower()) if end - head.end == 1 else None
-        if known is not None and (not codes or known.code in codes):
-            r.emit(start, end, (known,), "surname")
-            return k + 1
-        code = codes[0] if codes else r.context_code(head.start)
-        if code:
-            r.emit(start, end, (r.learn(name, code, title),), "learned")
-        return k + 1
+    if end <= head.end:
+        return False
+    if thing_name(r, head.end - 1):
+        return True  # "the General Agreement on Tariffs and Trade": a title word in a name
+    name = r.doc[head.end : end].text.replace(" - ", "-")
+    known = r.known.get(name.lower()) if end - head.end == 1 else None
+    if known is not None and (not codes or known.code in codes):
+        r.emit(start, end, (known,), "surname")
+        return True
+    code = codes[0] if codes else r.context_code(head.start)
+    if code:
+        r.emit(start, end, (r.learn(name, code, title),), "learned")
+    return True
+
+
+def _title_holder(r: ArticleResolver, head: Hit, codes: list[str], start: int) -> None:
+    """A title alone: the holder on the article's day ("the Russian president"), or the last
+    person named with that role ("the president")."""
+    title = head.title
+    assert title is not None
     past = _not_the_holder(r, start, head.end)
     if codes:
         actors = tuple(
             (None if past else r.holder(c, title)) or r.generic_holder(c, title) for c in dict.fromkeys(codes)
         )
         r.emit(start, head.end, actors, "title")
-        return k + 1
+        return
     if title.role in IGNORED_TITLES or not title.matches or _plural_or_modifier(r, head) or past:
-        return k + 1
+        return
     actor = last_with_role(r, title.matches) or (
         r.holder(r.dateline_code, title) if title.lead and r.dateline_code else None
     )
     if actor is not None:
         r.emit(span_start(r, head.start), head.end, (actor,), "title")
-    return k + 1
 
 
 def _not_the_holder(r: ArticleResolver, start: int, end: int) -> bool:

@@ -100,3 +100,12 @@ def blocked_in_sport(event: EventCandidate) -> bool:
         return False
     actors = (event.source, event.target)
     return not any(a is not None and a.sector in OFFICIAL_SECTORS for a in actors)
+
+
+def sport_cues(sent: Span) -> list[str]:
+    """TEMP: cues found (old semantics)."""
+    words = load_sport_words()
+    found = ["<score>"] if has_score(sent.text) else []
+    found += [t.lower_ for t in sent if t.lower_ in words.strong or t.lower_ in words.weak]
+    found += [p for p, _ in words.phrases if p in sent.text.lower()]
+    return found
