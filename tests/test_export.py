@@ -115,7 +115,7 @@ def test_export_gdelt_columns(store: Store, tmp_path: Path) -> None:
     assert (first["EventBaseCode"], first["EventRootCode"], first["QuadClass"]) == ("040", "04", "1")
     assert (first["ActionGeo_Type"], first["ActionGeo_FullName"], first["ActionGeo_Lat"]) == (
         "4",
-        "Astana",
+        "Astana, Kazakhstan",
         "51.17",
     )
     assert first["SOURCEURL"] == "https://example.org/x" and len(first["DATEADDED"]) == 14
@@ -199,3 +199,125 @@ def test_export_unwritable_path_is_diplograph_error(store: Store, tmp_path: Path
     with pytest.raises(DiplographError) as caught:
         export_events(store, "jsonl", tmp_path / "missing" / "e.jsonl")
     assert "folder" in caught.value.hint
+
+
+# --- GDELT geography: FIPS 10-4 countries, match types ------------------------
+
+KOS = Actor("XKX", "Kosovo", "state")
+PLACES = {
+    "astana": Location("Astana", "KAZ", 51.17, 71.45),
+    "china": Location("China", "CHN", 39.91, 116.40),  # a country's place carries its capital's coordinates
+    "us": Location("the United States", "USA", 38.9, -77.04),
+    "chicago": Location("Chicago", "USA", 41.85, -87.65),
+    "berlin": Location("Berlin", "DEU", 52.52, 13.41),
+    "unplaced": Location("Some Village", "GBR", None, None),
+    "nowhere": None,
+}
+
+
+def _placed(number: int, key: str) -> Event:
+    return Event(
+        event_id=f"geo-{key}", article_id="geo", date="2024-07-03", date_precision="day",
+        source=KOS if key == "nowhere" else CHN, target=KAZ, cameo="040", plover="CONSULT",
+        quad_class=1, goldstein=1.0, location=PLACES[key], evidence="Written by us.", sentence=number,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def gdelt_rows(tmp_path: Path) -> dict[str, dict[str, str]]:
+    """The GDELT export of one event per place in PLACES, keyed by the place's key."""
+    with open_store(tmp_path / "geo.db") as opened:
+        events = tuple(_placed(n, key) for n, key in enumerate(PLACES))
+        opened.write_result(ArticleResult(Article("geo", "Body.", date(2024, 7, 5)), events))
+        out = tmp_path / "geo.tsv"
+        assert export_events(opened, "gdelt", out) == len(PLACES)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert all(len(line.split("\t")) == len(GDELT_COLUMNS) == 61 for line in lines)
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"), strict=True)) for line in lines]
+    by_id = {row["GLOBALEVENTID"]: row for row in rows}
+    return {key: by_id[str(export._numeric_id(f"geo-{key}"))] for key in PLACES}
+
+
+def _action_geo(row: dict[str, str]) -> tuple[str, ...]:
+    return tuple(row[f"ActionGeo_{field}"] for field in export._GEO_FIELDS)
+
+
+def test_export_gdelt_city_has_fips_country(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    # Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID
+    assert _action_geo(gdelt_rows["astana"]) == (
+        "4",
+        "Astana, Kazakhstan",
+        "KZ",
+        "",
+        "",
+        "51.17",
+        "71.45",
+        "",
+    )
+    assert _action_geo(gdelt_rows["berlin"])[:3] == ("4", "Berlin, Germany", "GM")  # FIPS, not ISO2 DE
+
+
+def test_export_gdelt_us_city_is_type_3(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    assert _action_geo(gdelt_rows["chicago"])[:3] == ("3", "Chicago, United States", "US")
+
+
+def test_export_gdelt_country_match(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    assert _action_geo(gdelt_rows["china"]) == ("1", "China", "CH", "CH", "", "39.91", "116.4", "CH")
+    assert _action_geo(gdelt_rows["us"])[:4] == ("1", "United States", "US", "US")
+
+
+def test_export_gdelt_place_without_coordinates(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    assert _action_geo(gdelt_rows["unplaced"]) == (
+        "4",
+        "Some Village, United Kingdom",
+        "UK",
+        "",
+        "",
+        "",
+        "",
+        "",
+    )
+
+
+def test_export_gdelt_no_location_leaves_geo_empty(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    row = gdelt_rows["nowhere"]
+    geo = [value for name, value in row.items() if "Geo_" in name]
+    assert len(geo) == 24 and set(geo) == {""}
+
+
+def test_export_gdelt_actor_geo_stays_empty(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    for row in gdelt_rows.values():
+        assert {v for k, v in row.items() if k.startswith(("Actor1Geo_", "Actor2Geo_"))} == {""}
+
+
+def test_export_gdelt_actor_country_codes_are_iso3(gdelt_rows: dict[str, dict[str, str]]) -> None:
+    china = gdelt_rows["china"]
+    assert (china["Actor1CountryCode"], china["Actor2CountryCode"]) == ("CHN", "KAZ")
+    kosovo = gdelt_rows["nowhere"]  # Kosovo has no pycountry entry; GeoNames codes it XKX
+    assert (kosovo["Actor1CountryCode"], kosovo["Actor1KnownGroupCode"]) == ("XKX", "")
+
+
+def test_export_fips_codes_from_geonames() -> None:
+    from diplograph.geo import fips
+
+    pairs = {"CHN": "CH", "KAZ": "KZ", "DEU": "GM", "GBR": "UK", "USA": "US", "RUS": "RS", "XKX": "KV"}
+    assert {iso3: fips.to_fips(iso3) for iso3 in pairs} == pairs
+    assert fips.to_fips("ALA") is None and fips.to_fips("ZZZ") is None and fips.to_fips("") is None
+
+
+def test_export_fips_table_is_one_to_one() -> None:
+    import pycountry
+
+    from diplograph.geo import fips
+
+    codes = {c.alpha_3: fips.to_fips(c.alpha_3) for c in pycountry.countries}
+    known = [code for code in codes.values() if code]
+    assert len(known) >= 240 and len(set(known)) == len(known)
+    assert all(len(code) == 2 and code.isupper() for code in known)
+
+
+def test_export_fips_country_names() -> None:
+    from diplograph.geo import fips
+
+    assert fips.is_country_name("the United States", "USA") and fips.is_country_name("CHINA", "CHN")
+    assert not fips.is_country_name("Astana", "KAZ") and not fips.is_country_name("China", "")

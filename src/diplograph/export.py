@@ -228,12 +228,39 @@ def gdelt_fields(row: Mapping[str, Any]) -> list[Any]:
         QuadClass=row["quad_class"], GoldsteinScale=row["goldstein"],
         NumMentions=row["cluster_mentions"] or row["mentions"],
         NumSources=row["num_sources"], NumArticles=row["num_articles"],
-        ActionGeo_FullName=row["location_name"], ActionGeo_Lat=row["lat"], ActionGeo_Long=row["lon"],
         DATEADDED=_digits(row["article_ingested_at"] or "")[:14], SOURCEURL=row["article_url"],
     )  # fmt: skip
-    if row["location_name"] or row["lat"] is not None:
-        values["ActionGeo_Type"] = 4 if row["lat"] is not None else 1  # 4 = world city, 1 = country
+    values.update(_gdelt_geo("ActionGeo", row))  # Actor1Geo/Actor2Geo: we do not place actors
     return [values[name] for name in GDELT_COLUMNS]
+
+
+def _gdelt_geo(prefix: str, row: Mapping[str, Any]) -> dict[str, Any]:
+    """The event's place as GDELT geography: FIPS 10-4 country, match type, "City, Country" name.
+
+    GDELT types: 1 country, 3 US city or landmark, 4 city or landmark elsewhere
+    (2 and 5, states, never arise: the gazetteer has no states). For a country
+    GDELT puts the FIPS code in ADM1Code and FeatureID too; a city's GNS feature
+    id and ADM1 code are unknown to us, so they stay empty.
+    """
+    from diplograph.geo import fips  # not at module level: the geo package imports spaCy
+
+    name, iso3 = row["location_name"] or "", row["location_country"] or ""
+    lat, lon = row["lat"], row["lon"]
+    if not name and not iso3 and lat is None:
+        return {}
+    country = fips.country(iso3)
+    code = (country.fips or None) if country else None
+    if country is not None and (not name or fips.is_country_name(name, iso3)):
+        geo_type, full_name, feature = 1, country.name, code
+    else:
+        geo_type = 3 if iso3 == "USA" else 4
+        full_name = ", ".join(part for part in (name, country.name if country else "") if part)
+        feature = None
+    return {
+        f"{prefix}_Type": geo_type, f"{prefix}_FullName": full_name, f"{prefix}_CountryCode": code,
+        f"{prefix}_ADM1Code": feature, f"{prefix}_Lat": lat, f"{prefix}_Long": lon,
+        f"{prefix}_FeatureID": feature,
+    }  # fmt: skip
 
 
 def _digits(text: str) -> str:
@@ -267,9 +294,10 @@ def _gdelt_date(text: str) -> dict[str, Any]:
 
 @lru_cache(maxsize=1024)
 def _is_country(code: str) -> bool:
-    import pycountry
+    """Whether an actor code is a country's (ISO3, with GeoNames' XKX for Kosovo) not an IGO's."""
+    from diplograph.geo import fips
 
-    return len(code) == 3 and pycountry.countries.get(alpha_3=code) is not None
+    return len(code) == 3 and fips.country(code) is not None
 
 
 def _gdelt_actor(prefix: str, row: Mapping[str, Any], side: str) -> dict[str, Any]:

@@ -75,3 +75,17 @@ def test_events_an_attack_before_the_clause_is_not_its_subjects(parsed, code):
     ]
     events = code(parsed(rows, [(0, 1, A, "name"), (7, 8, C, "name")]))
     assert not any((s, t) == ("ARV", "CEL") for s, t, _ in events)
+
+
+def test_events_subjects_fighting_alongside_are_no_enemies(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 0),
+        ("Belmora", "Belmora", "PROPN", "NNP", "conj", 0),
+        ("fought", "fight", "VERB", "VBD", "ROOT", 3),
+        ("alongside", "alongside", "ADP", "IN", "prep", 3),
+        ("rebels", "rebel", "NOUN", "NNS", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    events = code(parsed(rows, [(0, 1, A, "name"), (2, 3, B, "name")]))
+    assert not any(t in ("ARV", "BEL") for _, t, _ in events)

@@ -86,6 +86,7 @@ PAIRED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Weapons (bombs, missiles, guns: 183, 19[1-5]) stay what they are.
 RIOT_PREFIXES = ("17", "180", "182", "190")
 PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioters"})
+ALLY_PREPS = frozenset({"alongside", "beside"})
 ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
 DOMESTIC_ROOTS = frozenset({"18", "19", "20"})
@@ -297,10 +298,13 @@ def _joint_object(verb: Token) -> bool:
 
 def _together(verb: Token) -> bool:
     """Whether coordinated subjects can be doing the act with each other: not when they only
-    consider or plan it ("X, Y and Z are considering doing so": a clausal complement) or
-    when they are the agents of a passive ("contingents will be supplied by X, Y and Z")."""
+    consider or plan it ("X, Y and Z are considering doing so": a clausal complement), when
+    they are the agents of a passive ("contingents will be supplied by X, Y and Z") or when
+    they act side by side ("fought alongside")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return True
+    if any(c.dep_ == "prep" and c.lower_ in ALLY_PREPS for c in verb.children):
+        return False  # "US troops and UK special forces fought alongside the SDF": allies
     return not any(c.dep_ in ("xcomp", "ccomp", "nsubjpass", "auxpass") for c in verb.children)
 
 
