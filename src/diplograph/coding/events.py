@@ -247,6 +247,9 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     targets = _targets(frame, index, passive_targets)
     if frame.swap and targets:
         sources, targets = targets, sources
+    visiting = _visiting_guest(frame.verb, index)
+    if visiting is not None:
+        sources, targets = visiting
     mutual = bool(targets) or _joint_object(frame.verb)
     alone = not targets and not _together(frame.verb)
     coded = [(s, t, _riot(frame, s)) for s, t in pairs(sources, targets, frame.code, mutual, alone)]
@@ -261,6 +264,26 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
         for s, t, code in coded
         if (not quiet or (t is not None and explicit)) and (t is None or not same_actor(s, t, code))
     ]
+
+
+def _visiting_guest(verb: Token, index: args.MentionIndex) -> tuple[list[Actor], list[Actor]] | None:
+    """ "Li told visiting French Defence Minister Millon", "Xi met the visiting Kazakh
+    president": the person described as visiting is the guest, and the one meeting them the
+    host, whether the parser makes "visiting" an adjective or a verb taking them as object."""
+    if verb.lower_ != "visiting" or any(c.dep_ in args.SUBJECT_DEPS for c in verb.children):
+        return None
+    guest = verb.head if verb.dep_ == "amod" else next((c for c in verb.children if c.dep_ == "dobj"), None)
+    guests = args.with_conjuncts(guest, index) if guest is not None else []
+    if not guests or any(a.kind == "state" for a in guests):
+        return None  # "visiting France": the verb's own use
+    governor = guest.head if guest is not None else None
+    while governor is not None and governor.pos_ not in ("VERB", "AUX") and governor.head is not governor:
+        governor = governor.head
+    if governor is None or governor is verb:
+        governor = verb.head
+    subject = args.subject_of(governor, index)[0] if governor.pos_ in ("VERB", "AUX") else None
+    hosts = args.with_conjuncts(subject, index) if subject is not None else []
+    return guests, [h for h in hosts if h not in guests]
 
 
 def _riot(frame: Frame, source: Actor) -> str:
