@@ -330,3 +330,12 @@ def test_dates_resolver_front_matter_takes_no_reference_day() -> None:
     assert dates.stated_date(1, 8) is None
     without, _ = resolver([caption, "", THEY_SIGNED])
     assert without.stated_date(1, 8) == ("2024-07-02", "day")
+
+
+def test_dates_resolver_clause_on_the_event_noun_dates_it() -> None:
+    # "His visit , which started Sunday , is a sign ." : the visit (noun) started Sunday
+    visit = "His|PRON|poss|1 visit|NOUN|nsubj|7 ,|PUNCT|punct|1 which|PRON|nsubj|4 started|VERB|relcl|1 Sunday|PROPN|npadvmod|4 ,|PUNCT|punct|1 is|AUX|ROOT|7 a|DET|det|9 sign|NOUN|attr|7 .|PUNCT|punct|7"  # noqa: E501
+    doc = build([visit])
+    doc[4].lemma_ = "start"
+    dates = DateResolver(doc, Article(id="a", text=doc.text, date=THURSDAY))
+    assert dates.stated_date(0, 1) == ("2024-06-30", "day")

@@ -21,6 +21,8 @@ FUTURE_HEADS = frozenset({"expect", "schedule", "plan", "due", "set", "slate", "
 FUTURE_PATH = frozenset(
     {"planned", "upcoming", "forthcoming", "scheduled", "proposed", "expected", "forward"}
 )
+# Verbs of a clause on an event noun that say when it happened ("the visit, which began Sunday").
+OCCURRING = frozenset({"start", "begin", "end", "conclude", "open", "close", "occur", "happen", "finish", "take"})
 RECENT_DAYS = 7  # how far back a stated day still sets the story's reference time
 SHIFT = {"day before": -1, "previous day": -1, "next day": 1, "following day": 1}
 
@@ -183,11 +185,19 @@ def attachment_rank(span: Span, sent: Span, trigger: Token | None) -> int | None
         return 0 if initial or owner is None or owner.i == sent.root.i else 1
     if owner is not None and owner.i == trigger.i:
         return 0
+    if owner is not None and _occurrence_of(owner, trigger):
+        return 0
     if initial or owner is None or owner.is_ancestor(trigger):
         return 1
     if owner.dep_ == "conj" and owner.head.i == trigger.i:  # "hinted ... but later went in October"
         return 1
     return None
+
+
+def _occurrence_of(owner: Token, trigger: Token) -> bool:
+    """ "Millon's visit, which started Sunday", "talks that ended on Friday": a clause on the
+    event noun saying when it happened dates the event."""
+    return owner.dep_ in ("relcl", "acl") and owner.head.i == trigger.i and owner.lemma_.lower() in OCCURRING
 
 
 def clause_direction(span: Span, owner: Token) -> Direction:
