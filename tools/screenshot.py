@@ -12,6 +12,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
 import uvicorn
 from selenium import webdriver
@@ -46,12 +47,12 @@ def main() -> None:
     options.binary_location = "/usr/bin/chromium"
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--no-first-run", "--window-size=1440,1800", f"--user-data-dir={tempfile.mkdtemp()}"):
+                 "--no-first-run", "--window-size=1440,1800", f"--user-data-dir={tempfile.mkdtemp()}"):  # fmt: skip
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     wait = WebDriverWait(driver, 30)
     try:
-        driver.get(f"{base}/#actor={args.actor}")
+        driver.get(f"{base}/?{urlencode({'actor': args.actor})}")
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-table tbody tr.event-row"))
         driver.find_elements(By.CSS_SELECTOR, "#event-table tbody tr.event-row")[0].click()
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#article-text mark.event.current"))

@@ -4,7 +4,12 @@
 "use strict";
 
 const API = "/api/v1";
-const FILTER_NAMES = ["actor", "partner", "cameo", "plover", "quad_class", "since", "until", "place", "q"];
+const FILTER_NAMES = ["actor", "partner", "source", "target", "cameo", "plover", "quad_class", "since", "until", "place", "q"];
+const CODE_FILTERS = new Set(["actor", "partner", "source", "target"]);
+/* The address bar says from/to where the API says since/until: /?actor=CHN&target=KAZ&from=2024-07-01 */
+const LINK_NAMES = { since: "from", until: "to" };
+const VIEW_DEFAULTS = { sort: "-date", interval: "month" };
+const NO_DYAD = { partner: "", source: "", target: "" };  // cleared when a click picks a new actor
 const QUAD_COLOURS = { 1: "#7fbf7b", 2: "#1b7837", 3: "#f4a582", 4: "#b2182b" };
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const state = { filters: {}, offset: 0, limit: 50, sort: "-date", interval: "month", count: 0, capped: false };
@@ -63,7 +68,7 @@ function codeButton(actor) {
   if (!actor || !actor.code) return el("span", { class: "muted" }, "—");
   return el("button", {
     type: "button", class: "code", title: `${actor.name || ""}${actor.role ? " (" + actor.role + ")" : ""}`,
-    onclick: (e) => { e.stopPropagation(); setFilters({ actor: actor.code, partner: "" }); },
+    onclick: (e) => { e.stopPropagation(); setFilters({ ...NO_DYAD, actor: actor.code }); },
   }, actor.code);
 }
 
@@ -81,7 +86,12 @@ function readForm() {
 function writeForm() {
   for (const name of FILTER_NAMES) {
     const input = document.querySelector(`#filters [name="${name}"]`);
-    if (input) input.value = state.filters[name] || "";
+    if (!input) continue;
+    const value = state.filters[name] || "";
+    if (input.tagName === "SELECT" && ![...input.options].some((o) => o.value === value)) {
+      input.append(el("option", { value }, value));  // a link's quad_class=2,3 stays visible and kept
+    }
+    input.value = value;
   }
 }
 
@@ -92,17 +102,47 @@ function setFilters(changes) {
   refresh();
 }
 
-function saveHash() {
-  const qs = query({ sort: state.sort === "-date" ? "" : state.sort });
-  history.replaceState(null, "", qs ? `#${qs}` : location.pathname);
+/* ---------- the shareable link: filters live in the query string ---------- */
+
+function legacyHash() {
+  /* Links made before the query string kept the filters in the hash: /#actor=CHN&since=2024-01 */
+  return location.hash.length > 1 && location.hash.includes("=") ? location.hash.slice(1) : "";
 }
 
-function loadHash() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  for (const name of FILTER_NAMES) if (params.get(name)) state.filters[name] = params.get(name);
-  if (params.get("sort")) state.sort = params.get("sort");
-  $("sort").value = state.sort;
+function linkParams() {
+  const params = new URLSearchParams(legacyHash());
+  for (const [key, value] of new URLSearchParams(location.search)) params.set(key, value);
+  return params;
+}
+
+function readLink(params) {
+  const filters = {};
+  for (const name of FILTER_NAMES) {
+    const value = (params.get(LINK_NAMES[name]) ?? params.get(name) ?? "").trim();
+    if (value) filters[name] = CODE_FILTERS.has(name) ? value.toUpperCase() : value;
+  }
+  state.filters = filters;
+  for (const [name, fallback] of Object.entries(VIEW_DEFAULTS)) {
+    const known = [...$(name).options].map((o) => o.value);
+    state[name] = known.includes(params.get(name)) ? params.get(name) : fallback;
+    $(name).value = state[name];
+  }
   writeForm();
+}
+
+function linkQuery() {
+  const params = new URLSearchParams(location.search);  // parameters the page does not know are kept
+  const ours = [...FILTER_NAMES, ...Object.values(LINK_NAMES), ...Object.keys(VIEW_DEFAULTS)];
+  for (const name of ours) params.delete(name);
+  for (const name of FILTER_NAMES) if (state.filters[name]) params.set(LINK_NAMES[name] || name, state.filters[name]);
+  for (const [name, fallback] of Object.entries(VIEW_DEFAULTS)) if (state[name] !== fallback) params.set(name, state[name]);
+  return params.toString().replace(/%2C/gi, ",");  // commas are legal in a query: cameo=04,190
+}
+
+function saveLink() {
+  const qs = linkQuery();
+  const url = `${location.pathname}${qs ? "?" + qs : ""}${legacyHash() ? "" : location.hash}`;
+  if (url !== location.pathname + location.search + location.hash) history.replaceState(null, "", url);
 }
 
 /* ---------- events table ---------- */
@@ -204,9 +244,15 @@ async function topPartner(actor) {
   return found && found.partners.length ? found.partners[0].code : null;
 }
 
+function dyadSides() {
+  /* The actor (or source, or target) and the other side the filters name, if any. */
+  const f = state.filters;
+  const actor = f.actor || f.source || f.target;
+  return [actor, [f.partner, f.target, f.source].find((code) => code && code !== actor)];
+}
+
 async function loadDyad() {
-  const actor = state.filters.actor;
-  let partner = state.filters.partner;
+  let [actor, partner] = dyadSides();
   const guessed = Boolean(actor && !partner);
   if (guessed) partner = await topPartner(actor);
   if (charts.dyad) { charts.dyad.destroy(); charts.dyad = null; }
@@ -250,10 +296,10 @@ async function loadNetwork() {
   });
   network.on("stabilizationIterationsDone", () => network.setOptions({ physics: false }));
   network.on("click", (params) => {
-    if (params.nodes.length) setFilters({ actor: params.nodes[0], partner: "" });
+    if (params.nodes.length) setFilters({ ...NO_DYAD, actor: params.nodes[0] });
     else if (params.edges.length) {
       const edge = network.body.data.edges.get(params.edges[0]);
-      if (edge) setFilters({ actor: edge.from, partner: edge.to });
+      if (edge) setFilters({ ...NO_DYAD, actor: edge.from, partner: edge.to });
     }
   });
 }
@@ -300,7 +346,7 @@ async function loadStats() {
 async function refresh() {
   state.offset = 0;
   showError(null);
-  saveHash();
+  saveLink();
   const jobs = [loadEvents(), loadTimeline(), loadNetwork(), loadMap(), loadDyad()];
   const results = await Promise.allSettled(jobs);
   const failed = results.find((r) => r.status === "rejected");
@@ -313,14 +359,16 @@ function bind() {
   $("reset").addEventListener("click", () => { state.filters = {}; writeForm(); refresh(); });
   $("prev").addEventListener("click", () => { state.offset = Math.max(0, state.offset - state.limit); loadEvents().catch(showError); });
   $("next").addEventListener("click", () => { state.offset += state.limit; loadEvents().catch(showError); });
-  $("sort").addEventListener("change", (e) => { state.sort = e.target.value; state.offset = 0; saveHash(); loadEvents().catch(showError); });
-  $("interval").addEventListener("change", (e) => { state.interval = e.target.value; loadTimeline().then(loadDyad).catch(showError); });
+  $("sort").addEventListener("change", (e) => { state.sort = e.target.value; state.offset = 0; saveLink(); loadEvents().catch(showError); });
+  $("interval").addEventListener("change", (e) => { state.interval = e.target.value; saveLink(); loadTimeline().then(loadDyad).catch(showError); });
   $("article-close").addEventListener("click", () => { $("article-card").hidden = true; });
+  // An old /#actor=CHN link pasted over this page changes only the hash: no reload, so read it here.
+  window.addEventListener("hashchange", () => { if (legacyHash()) { readLink(new URLSearchParams(legacyHash())); refresh(); } });
 }
 
 document.addEventListener("DOMContentLoaded", () => {
   bind();
-  loadHash();
+  readLink(linkParams());
   loadStats().catch(showError);
   refresh();
 });
