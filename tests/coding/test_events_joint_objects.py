@@ -24,3 +24,25 @@ def test_events_coordinated_subjects_share_a_joint_object(parsed, code):
     assert {("ARV", "CEL"), ("CEL", "ARV")} & {(s, t) for s, t, _ in signed}
     supported = code(parsed(_coordinated("supported", "support", "plan"), mentions))
     assert not any(t in ("ARV", "CEL") for _, t, _ in supported)
+
+
+def test_events_allies_launching_an_offensive_do_not_clash(parsed, code):
+    mentions = [(0, 1, A, "name"), (2, 3, C, "name")]
+    launched = code(parsed(_coordinated("attacked", "attack", "village"), mentions))
+    assert not any(t in ("ARV", "CEL") for _, t, _ in launched)
+
+
+def test_events_the_upgrade_of_relations_is_a_joint_object(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 0),
+        ("Celdon", "Celdon", "PROPN", "NNP", "conj", 0),
+        ("restored", "restore", "VERB", "VBD", "ROOT", 3),
+        ("the", "the", "DET", "DT", "det", 5),
+        ("level", "level", "NOUN", "NN", "dobj", 3),
+        ("of", "of", "ADP", "IN", "prep", 5),
+        ("relations", "relation", "NOUN", "NNS", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    events = code(parsed(rows, [(0, 1, A, "name"), (2, 3, C, "name")]))
+    assert {("ARV", "CEL"), ("CEL", "ARV")} & {(s, t) for s, t, _ in events}

@@ -316,7 +316,17 @@ def _joint_object(verb: Token) -> bool:
     """Whether coordinated subjects may act on each other: no object, or an object that
     is a joint thing ("signed an accord", "renewed ties"), not "supported the plan"."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
-    return all(o.lemma_.lower() in JOINT_NOUNS or o.lower_ in JOINT_NOUNS for o in objects)
+    return all(_joint(o) or any(_joint(g) for g in _of_objects(o)) for o in objects)
+
+
+def _joint(noun: Token) -> bool:
+    return noun.lemma_.lower() in JOINT_NOUNS or noun.lower_ in JOINT_NOUNS
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    """ "the upgrade of relations", "the signing of an accord": what the act is about."""
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 def _together(verb: Token) -> bool:
@@ -339,7 +349,8 @@ def pairs(
     they act `alone` (each on its own, see `_together`)."""
     if targets or alone:
         return [(s, t) for s in sources for t in targets] if targets else [(s, None) for s in sources]
-    if len(sources) >= 2 and is_symmetric(code):
+    if len(sources) >= 2 and is_symmetric(code) and mutual:
+        # "X and Y clashed", "signed an accord"; not "X and Y launched an offensive" (allies)
         return [(s, t) for s in sources for t in sources if s is not t]
     if len(sources) >= 2 and code[:2] in PAIRED_ROOTS and mutual:
         return [(sources[0], t) for t in sources[1:]]
