@@ -66,3 +66,58 @@ def test_clauses_a_halt_to_attacks_reports_no_attack(parsed, code):
 def test_clauses_an_embedded_question_reports_no_attack(parsed, code):
     events = code(parsed(ASKED_WHETHER, [(3, 4, A, "name"), (5, 6, B, "name")]))
     assert not any(c.startswith("19") for _, _, c in events)
+
+
+def _clause_under(head: tuple[str, str, str, str, str, int], dep: str) -> list[tuple[str, str, str, str, str, int]]:
+    """ "Arvania <head> that Arvania attacked Belmora ." with the head word at index 1."""
+    return [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        head,
+        ("that", "that", "SCONJ", "IN", "mark", 4),
+        ("it", "it", "PRON", "PRP", "nsubj", 4),
+        ("attacked", "attack", "VERB", "VBD", dep, 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+
+
+def test_clauses_a_denied_act_is_no_event(parsed, code):
+    rows = _clause_under(("denied", "deny", "VERB", "VBD", "ROOT", 1), "ccomp")
+    events = code(parsed(rows, [(0, 1, A, "name"), (3, 4, A, "pronoun"), (5, 6, B, "name")]))
+    assert not any(c.startswith("19") for _, _, c in events)
+
+
+def test_clauses_an_act_held_as_a_claim_is_no_event(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("rejected", "reject", "VERB", "VBD", "ROOT", 1),
+        ("claims", "claim", "NOUN", "NNS", "dobj", 1),
+        ("that", "that", "SCONJ", "IN", "mark", 5),
+        ("it", "it", "PRON", "PRP", "nsubj", 5),
+        ("attacked", "attack", "VERB", "VBD", "acl", 2),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, A, "name"), (4, 5, A, "pronoun"), (6, 7, B, "name")]))
+    assert not any(c.startswith("19") for _, _, c in events)
+
+
+def test_clauses_a_plain_report_of_ones_own_attack_keeps_the_attack(parsed, code):
+    rows = _clause_under(("said", "say", "VERB", "VBD", "ROOT", 1), "ccomp")
+    events = code(parsed(rows, [(0, 1, A, "name"), (3, 4, A, "pronoun"), (5, 6, B, "name")]))
+    assert ("ARV", "BEL", "190") in events
+
+
+def test_clauses_whether_clause_is_no_refusal(parsed, code):
+    rows = [
+        ("It", "it", "PRON", "PRP", "nsubj", 1),
+        ("is", "be", "AUX", "VBZ", "ROOT", 1),
+        ("unclear", "unclear", "ADJ", "JJ", "acomp", 1),
+        ("whether", "whether", "SCONJ", "IN", "mark", 6),
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 6),
+        ("will", "will", "AUX", "MD", "aux", 6),
+        ("meet", "meet", "VERB", "VB", "ccomp", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert code(parsed(rows, [(4, 5, A, "name"), (7, 8, B, "name")])) == set()

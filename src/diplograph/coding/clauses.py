@@ -29,6 +29,11 @@ MODAL_OF: dict[str, Modality] = {
     "scheduled": "future",
 }
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dispute"})
+# Nouns whose "that" clause is someone's claim, not the reporter's fact.
+CLAIM_NOUNS = frozenset(
+    {"claim", "report", "allegation", "accusation", "rumour", "rumor", "speculation", "suggestion", "charge"}
+)
 # Intent verbs whose infinitive may have another subject: "wants Japan to talk".
 DESIRE_VERBS = frozenset({"want", "wish", "like", "prefer"})
 EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "dative"})
@@ -245,10 +250,10 @@ class SentenceCoder:
         for tok in sent:
             if tok.i in consumed or tok.pos_ not in ("VERB", "AUX") or _infinitive(tok):
                 continue
-            if tok.dep_ != "ROOT" and self._negated_above(tok):
+            if tok.dep_ != "ROOT" and (self._negated_above(tok) or _unasserted(tok)):
                 continue
             if self._negated(tok):
-                negated = self.negated_frame(tok)
+                negated = self.negated_frame(tok) if any(c.dep_ == "neg" for c in tok.children) else None
                 out.extend([negated] if negated else [])
             else:
                 out.extend(self.frame(tok))
@@ -258,3 +263,20 @@ class SentenceCoder:
 def _infinitive(verb: Token) -> bool:
     """A `to` infinitive not taken up by a governing verb: a purpose or plan, not an act."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
+def _unasserted(verb: Token) -> bool:
+    """A clause its sentence does not assert: denied ("Russia denied that its troops attacked
+    Georgia") or held as a claim, report or fear ("rejected claims that it supplied arms")."""
+    current = verb
+    for _ in range(4):
+        if current.dep_ not in ("ccomp", "acl", "relcl", "conj") or current.head is current:
+            return False
+        head = current.head
+        lemma = head.lemma_.lower()
+        if current.dep_ == "ccomp" and head.pos_ in ("VERB", "AUX") and lemma in DENIAL_VERBS:
+            return True
+        if current.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN" and lemma in CLAIM_NOUNS:
+            return True
+        current = head
+    return False

@@ -171,13 +171,12 @@ def reported_attacks(
 
 
 def _party_claim(event: EventCandidate, claims: list[EventCandidate]) -> bool:
-    """Whether a party to a reported fight is the one saying it ("Israel said a mortar was
-    fired at it", "the US claimed they had attacked Iraq"): then the claim or accusation
-    replaces the fight, as CAMEO.2.0's transformations do. So does an allegation ("the US
-    claimed that ISIL had attacked Iraq"). A third party's plain report ("the UN said X
-    shelled Y") keeps the fight beside the accusation."""
-    parties = {event.source, event.target}
-    return any(claim.source in parties for claim in claims)
+    """Whether the one attacked is the one saying it ("Israel said a mortar was fired at it"):
+    then the accusation replaces the fight, as CAMEO.2.0's transformations do; so does an
+    allegation ("the US claimed that ISIL had attacked Iraq", see `code_sentence`). The
+    attacker's own plain report ("Israel said its troops killed three militants") and a third
+    party's ("the UN said X shelled Y") keep the fight beside the claim or accusation."""
+    return any(claim.source == event.target for claim in claims)
 
 
 def _reporting_verb(token: Token) -> int:
