@@ -78,3 +78,11 @@ def test_component_people_no_date_takes_latest_role(run) -> None:
 def test_component_people_same_name_two_offices(run, day: str, code: str, role: str) -> None:
     ((found_code, _, found_role),) = people(run("Ban Ki-moon arrived .", day))
     assert (found_code, found_role) == (code, role)
+
+
+def test_component_people_stale_minister_is_left_as_a_title(run) -> None:
+    """The data lists ministers as of 2012: years later a bare title names no one."""
+    early = run("The German foreign minister said so .", "2010-06-09")
+    late = run("The German foreign minister said so .", "2015-06-09")
+    assert [a.name for m in early._.actor_mentions for a in m.actors] == ["Guido Westerwelle"]
+    assert [a.name for m in late._.actor_mentions for a in m.actors] == ["German Foreign Minister"]
