@@ -124,3 +124,33 @@ def test_events_condemning_an_act_targets_its_doer(parsed, code):
     assert ("ARV", "BEL", "111") in events or ("ARV", "BEL", "112") in events
     assert ("BEL", "CEL", "190") in events  # the attack itself, named by the object
     assert not any(s == "ARV" and t == "CEL" for s, t, _ in events)
+
+
+def test_events_the_sources_own_object_is_no_target(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("recalled", "recall", "VERB", "VBD", "ROOT", 1),
+        ("its", "its", "PRON", "PRP$", "poss", 3),
+        ("ambassador", "ambassador", "NOUN", "NN", "dobj", 1),
+        ("from", "from", "ADP", "IN", "prep", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "pobj", 4),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (2, 3, ["ARV"], "pronoun"), (5, 6, ["BEL"], "name")]))
+    assert ("ARV", "BEL", "161") in events
+
+
+def test_events_no_target_from_inside_another_act(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("hinted", "hint", "VERB", "VBD", "ROOT", 1),
+        ("at", "at", "ADP", "IN", "prep", 1),
+        ("cancelling", "cancel", "VERB", "VBG", "pcomp", 2),
+        ("a", "a", "DET", "DT", "det", 5),
+        ("visit", "visit", "NOUN", "NN", "dobj", 3),
+        ("to", "to", "ADP", "IN", "prep", 5),
+        ("Belmora", "Belmora", "PROPN", "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (7, 8, ["BEL"], "name")]))
+    assert not any(c.startswith("02") and t == "BEL" for _, t, c in events)

@@ -307,9 +307,15 @@ def pobj(prep: Token) -> Token | None:
 
 
 def _slots(
-    head: Token, index: MentionIndex, depth: int, out: dict[int, list[Actor]], weak: WeakTargets = "any"
+    head: Token,
+    index: MentionIndex,
+    depth: int,
+    out: dict[int, list[Actor]],
+    weak: WeakTargets = "any",
+    own: frozenset[Actor] = frozenset(),
 ) -> None:
-    """Fill rank -> actors for the object and prepositional phrases under `head`."""
+    """Fill rank -> actors for the object and prepositional phrases under `head`; the
+    source's `own` things ("recalled its ambassador from Israel") are no target."""
     for child in head.children:
         rank = -1
         arg: Token | None = None
@@ -327,15 +333,21 @@ def _slots(
             arg = next((pobj(g) for g in arg.children if g.dep_ == "prep" and g.lower_ == "of"), arg)
         if arg is None or arg.lemma_.lower() in SETTING_NOUNS:
             continue
-        if rank < 0 and arg.pos_ in ("VERB", "AUX"):
-            continue  # "after leaving X", "by shutting down X": another act, with its own target
+        if arg.pos_ in ("VERB", "AUX"):
+            continue  # "after leaving X", "hinted at cancelling X": another act, with its own target
         found = with_conjuncts(arg, index, strict=True) if rank >= 0 else []
+        if own and _pronoun_owned(arg):  # "its ambassador": the source's own, not its target
+            found = [a for a in found if a not in own]
         if rank >= WEAK_RANK and not _weak_ok(weak, arg, index):
             found = []
         if found and rank not in out:
             out[rank] = found
         if depth < 3 and not (found and rank == 0) and child.lower_ not in OTHER_ACT_PREPS:
-            _slots(arg, index, depth + 1, out, weak)
+            _slots(arg, index, depth + 1, out, weak, own)
+
+
+def _pronoun_owned(noun: Token) -> bool:
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
 
 
 def _weak_ok(weak: WeakTargets, arg: Token, index: MentionIndex) -> bool:
@@ -353,7 +365,11 @@ def _by_agent(noun: Token) -> Token | None:
 
 
 def targets_of(
-    verb: Token, index: MentionIndex, strong_only: bool = False, weak: WeakTargets = "any"
+    verb: Token,
+    index: MentionIndex,
+    strong_only: bool = False,
+    weak: WeakTargets = "any",
+    own: frozenset[Actor] = frozenset(),
 ) -> list[Actor]:
     """Return the best-ranked group of target actors in the verb's own phrase.
 
@@ -361,7 +377,7 @@ def targets_of(
     which of those count: "any", or "named": no cities or regions (where it happened, not to whom).
     """
     slots: dict[int, list[Actor]] = {}
-    _slots(verb, index, 0, slots, weak)
+    _slots(verb, index, 0, slots, weak, own)
     ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
     return slots[min(ranks)] if ranks else []
 

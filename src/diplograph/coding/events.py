@@ -197,14 +197,16 @@ def _sources(frame: Frame, index: args.MentionIndex) -> tuple[list[Actor], list[
     return args.sources_of(frame.source_verb or frame.verb, index, origin=frame.code[:2] in ORIGIN_ROOTS)
 
 
-def _targets(frame: Frame, index: args.MentionIndex, passive_targets: list[Actor]) -> list[Actor]:
+def _targets(
+    frame: Frame, index: args.MentionIndex, passive_targets: list[Actor], sources: list[Actor]
+) -> list[Actor]:
     if frame.appeal_to is not None:
         return targets.appeal_targets(frame.appeal_to, frame.verb, index)
     if frame.verb.pos_ == "NOUN":  # "talks with X", not "talks on Iraq" or "the meeting in Hong Kong"
         return targets.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
     place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
     weak: args.WeakTargets = "any" if place else "named"
-    found = passive_targets or args.targets_of(frame.verb, index, weak=weak)
+    found = passive_targets or args.targets_of(frame.verb, index, weak=weak, own=frozenset(sources))
     if not found and frame.code[:2] == "04":
         found = targets.venue_of(frame.verb, index)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
@@ -243,7 +245,7 @@ def _accused(verb: Token, index: args.MentionIndex) -> list[Actor]:
 def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Actor]) -> list[EventCandidate]:
     """Give a frame its sources and targets; one candidate per (source, target)."""
     sources, passive_targets = _sources(frame, index)
-    targets = _targets(frame, index, passive_targets)
+    targets = _targets(frame, index, passive_targets, sources)
     if frame.swap and targets:
         sources, targets = targets, sources
     visiting = _visiting_guest(frame.verb, index)
