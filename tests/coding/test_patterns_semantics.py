@@ -130,3 +130,11 @@ def test_patterns_hyphenated_word_matches_the_split_tokens():
     assert pattern is not None
     # spaCy gives "a sit-in" as "a", "sit", "-", "in"; the verb's phrase drops the hyphen.
     assert _match_units(pattern.post, [("A", "A"), ("SIT", "SIT"), ("IN", "IN")])
+
+
+def test_patterns_a_named_thing_beats_a_bare_particle_or_preposition():
+    vd = VerbDictionary()
+    vd.verbs["BREAK"] = ("BREAK", "190")
+    vd.patterns["BREAK"] = [("* OFF", "130"), ("* ( WITH )", "130"), ("* RELATIONS", "161")]
+    lexicon = build_lexicon(vd)
+    assert [p.coding.code for p in lexicon.patterns["BREAK"]][0] == "161"

@@ -28,6 +28,12 @@ Unit = tuple[Phrase, ...]  # alternatives
 _SKIP = {"$", "+", "^", "(", ")", "%", "|"}
 _MAX_ALTERNATIVES = 400
 _PREP_TO = "TO@"
+# Particles and prepositions: a pattern of nothing else ("* OFF", "* ( WITH )") ranks after an
+# equal-weight one naming a thing ("* RELATIONS"): "broke off relations with X" cuts ties.
+FUNCTION_WORDS = frozenset(
+    {"OFF", "UP", "OUT", "DOWN", "BACK", "AWAY", "ON", "IN", "OVER", "WITH", "TO", _PREP_TO, "AT", "FOR",
+     "FROM", "AGAINST", "INTO", "ONTO", "ABOUT", "OF", "BY", "UPON", "TOWARD", "TOWARDS", "THROUGH"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,7 @@ class Pattern:
     weight: int
     anchors: tuple[frozenset[str], ...] = ()  # per unit, the keys one of its first words needs
     phrasal: bool = False  # names a prepositional phrase, "( TO )": beats a bare "TO" of equal weight
+    particle: bool = False  # only function words ("* OFF"): an equal-weight "* RELATIONS" beats it
 
 
 @dataclass(slots=True)
@@ -271,7 +278,11 @@ def compile_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Patt
     if not weight:
         return None
     phrasal = "(" in tokens
-    return Pattern(tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal)
+    words = {w for unit in pre + post for phrase in unit for w in phrase}
+    particle = bool(words) and words <= FUNCTION_WORDS
+    return Pattern(
+        tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal, particle
+    )
 
 
 def build_lexicon(vd: VerbDictionary) -> Lexicon:
@@ -280,7 +291,7 @@ def build_lexicon(vd: VerbDictionary) -> Lexicon:
     for block, rows in vd.patterns.items():
         compiled = (compile_pattern(text, code, vd.synsets) for text, code in _last_wins(rows))
         patterns[block] = sorted(
-            (p for p in compiled if p is not None), key=lambda p: (-p.weight, not p.phrasal)
+            (p for p in compiled if p is not None), key=lambda p: (-p.weight, p.particle, not p.phrasal)
         )
     verbs = {form: hit for form, hit in vd.verbs.items() if form[:1].isalpha()}
     return Lexicon(verbs, patterns)
