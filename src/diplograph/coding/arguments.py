@@ -56,6 +56,10 @@ UNDERGOERS = frozenset({"die", "perish"})
 MISHAP_NOUNS = frozenset(
     {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "storm", "disaster"}
 )
+# Texts that say things for whoever issues them.
+TEXT_NOUNS = frozenset(
+    {"resolution", "statement", "declaration", "communique", "letter", "message", "report", "decree", "note"}
+)
 # Feelings: their passive subject is who has them ("was disappointed by X"), not who is acted on.
 EXPERIENCER_VERBS = frozenset(
     {
@@ -223,11 +227,17 @@ def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | 
         child = next(iter(_subjects(current, index)), None)
         if child is not None:
             relative = child.tag_ in RELATIVE_TAGS and current.dep_ == "relcl"
+            if relative and _issued_text(current.head, index):
+                current = current.head.head  # "issued a statement which criticised X"
+                continue
             shared = current is verb or (verb.dep_ == "conj" and verb.tag_ == "VBN")
             # "X fled and were arrested by Y": the verb's own auxiliary makes it passive.
             own = current is not verb and any(c.dep_ == "auxpass" for c in verb.children)
             return (current.head if relative else child), shared and (child.dep_ in PASSIVE_DEPS or own)
         noun = _governing_noun(current)
+        if noun is not None and _issued_text(noun, index):
+            current = noun.head  # "adopted a resolution condemning Iran": the adopter condemns
+            continue
         if noun is not None:
             return noun, current is verb and current.tag_ == "VBN" and current.dep_ == "acl"
         if current.dep_ in ("xcomp", "ccomp") and index is not None:
@@ -250,6 +260,14 @@ def _coordinated(token: Token) -> bool:
         return True
     low, high = sorted((token.head.i, token.i))
     return any(t.dep_ == "cc" or t.lower_ in (",", ";") for t in token.doc[low + 1 : high])
+
+
+def _issued_text(noun: Token, index: MentionIndex | None) -> bool:
+    """A text nobody is named as owning, object of the verb that issues it ("adopted a
+    resolution condemning X", "issued a statement which criticised X")."""
+    if noun.lemma_.lower() not in TEXT_NOUNS or noun.dep_ not in ("dobj", "obj"):
+        return False
+    return index is None or not actors_at(noun, index)
 
 
 def _subjects(verb: Token, index: MentionIndex | None) -> list[Token]:
