@@ -92,3 +92,13 @@ def test_context_rebels_need_a_place_not_a_speaker(run) -> None:
 def test_context_arabic_article_in_lower_case_starts_a_name(run) -> None:
     doc = run("The militant group al-Shabab claimed the attack .", "2013-09-22")
     assert ("al-Shabab", "SOM") in [(m.text, a.code) for m in doc._.actor_mentions for a in m.actors]
+
+
+def test_context_soldiers_keep_the_army_named_paragraphs_before(run) -> None:
+    text = (
+        "Palestinians clashed with Israeli troops on Monday .\n\nThe clashes went on .\n\n"
+        "Talks failed .\n\nA Palestinian policeman was wounded by soldiers ."
+    )
+    doc = run(text, "1997-04-09")
+    soldiers = [a.code for m in doc._.actor_mentions for a in m.actors if m.text.endswith("soldiers")]
+    assert soldiers == ["ISR"]

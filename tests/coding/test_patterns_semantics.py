@@ -138,3 +138,20 @@ def test_patterns_a_named_thing_beats_a_bare_particle_or_preposition():
     vd.patterns["BREAK"] = [("* OFF", "130"), ("* ( WITH )", "130"), ("* RELATIONS", "161")]
     lexicon = build_lexicon(vd)
     assert [p.coding.code for p in lexicon.patterns["BREAK"]][0] == "161"
+
+
+def test_patterns_bare_particle_needs_the_particle_not_a_preposition():
+    import spacy
+    from spacy.tokens import Doc
+
+    vd = VerbDictionary()
+    vd.verbs["FIRE"] = ("FIRE", "190")
+    vd.patterns["FIRE"] = [("* OFF", "110")]
+    lexicon = build_lexicon(vd)
+    vocab = spacy.blank("en").vocab
+    # "fired missiles off the coast": "off" heads a place, not the particle of "fire off"
+    doc = Doc(vocab, words=["fired", "missiles", "off", "coast"], heads=[0, 0, 0, 2],
+              deps=["ROOT", "dobj", "prep", "pobj"])  # fmt: skip
+    assert lexicon.code_for("FIRE", "190", [], list(doc[1:])).code == "190"
+    doc = Doc(vocab, words=["fired", "off", "letters"], heads=[0, 0, 0], deps=["ROOT", "prt", "dobj"])
+    assert lexicon.code_for("FIRE", "190", [], list(doc[1:])).code == "110"

@@ -63,7 +63,7 @@ COLLECTIVE = frozenset(
 # Mentions that name a state as an actor or a place (not a person, group or agent).
 STATE_HOWS = frozenset({"name", "seat", "capital", "place", "pronoun"})
 ACTOR_HOWS = frozenset({"name", "title", "learned", "surname", "agent", "context", "pronoun", "quote"})
-SECTOR_PARAGRAPHS = 2  # how far back "the soldiers" looks for "Israeli troops"
+SECTOR_PARAGRAPHS = 5  # how far back "the soldiers" looks for "Israeli troops"
 OWNERS = frozenset({"its", "his", "her"})
 STANCES = frozenset({"pro", "anti"})
 WHERE_WORDS = frozenset({"in", "over", "across", "inside", "throughout"})
@@ -126,10 +126,12 @@ def context_agent(r: ArticleResolver, hits: list[Hit], j: int) -> None:
     owned = owner_after(r, hits, j)
     if owned == "":
         return  # "officials from an unknown man's party": not the country of earlier officials
+    armed = hit.agent in ("MIL", "COP")  # "Israeli troops ... a Palestinian policeman ... soldiers"
     code = (
         owner_code(r, hit.start)
         or (owned or "")
         or place_after(r, hits, j)
+        or (same_sector(r, hit) if armed else "")
         or paragraph_state(r, hit.start, sector, same_sentence=True)
         or same_sector(r, hit)
         or paragraph_state(r, hit.start, sector)

@@ -304,10 +304,22 @@ def sources_of(verb: Token, index: MentionIndex, origin: bool = False) -> tuple[
     if passive or (origin and verb.lemma_.lower() in UNDERGOERS):
         agent = agent_of(verb)
         sources = with_conjuncts(agent, index) if agent is not None else []
+        if not sources and agent is not None:
+            sources = _instrument_user(agent, index)
         if not sources and origin:
             sources = _origin(verb, index)
         return sources, with_conjuncts(subject, index) or targets_of(subject, index)
     return with_conjuncts(subject, index), []
+
+
+def _instrument_user(agent: Token, index: MentionIndex) -> list[Actor]:
+    """ "Wounded by rubber bullets fired by soldiers": whoever fired the weapon."""
+    for clause in (c for c in agent.children if c.dep_ == "acl"):
+        inner = agent_of(clause)
+        found = with_conjuncts(inner, index) if inner is not None else []
+        if found:
+            return found
+    return []
 
 
 def _origin(verb: Token, index: MentionIndex) -> list[Actor]:

@@ -96,7 +96,10 @@ class Lexicon:
         pre_gates, post_gates = gates(pre), gates(post)
         keys = _keys(pre_words) | _keys(post_words)
         # Patterns are sorted heaviest first, so the first full match is the answer.
+        particles = {t.text.upper() for t in post if t.dep_ == "prt"}
         for pattern in candidates:
+            if pattern.particle and not pattern.phrasal and not _words_of(pattern) & particles:
+                continue  # "* OFF" is "fired off", not "fired missiles off its coast"
             if all(anchor & keys for anchor in pattern.anchors) and (
                 _match_units(pattern.post, post_words, post_gates)
                 and _match_units(pattern.pre, pre_words, pre_gates)
@@ -278,11 +281,18 @@ def compile_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Patt
     if not weight:
         return None
     phrasal = "(" in tokens
-    words = {w for unit in pre + post for phrase in unit for w in phrase}
-    particle = bool(words) and words <= FUNCTION_WORDS
+    particle = bool(pre + post) and _words_of_units(pre + post) <= FUNCTION_WORDS
     return Pattern(
         tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal, particle
     )
+
+
+def _words_of_units(units: Sequence[Unit]) -> set[str]:
+    return {w for unit in units for phrase in unit for w in phrase}
+
+
+def _words_of(pattern: Pattern) -> set[str]:
+    return _words_of_units(pattern.pre + pattern.post)
 
 
 def build_lexicon(vd: VerbDictionary) -> Lexicon:
