@@ -37,3 +37,14 @@ def test_pipeline_announced_visit_is_dated_when_announced(pipeline) -> None:  # 
     for event in future:
         assert event.date == "2006-11-23"
         assert event.modality != "asserted" or event.cameo.startswith("03")
+
+
+@pytest.mark.slow
+def test_pipeline_event_dated_after_the_story_is_future(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("TOKYO, April 3 -- Prime Minister Ryutaro Hashimoto passed the budget before he leaves for "
+            "the United States on April 24 for talks with President Bill Clinton.")
+    article = Article(id="t", text=text, date=date(1997, 4, 3), dateline_date=date(1997, 4, 3))
+    [result] = list(pipeline.run([article]))
+    later = [e for e in result.events if e.date > "1997-04-03"]
+    assert later, result.events
+    assert all(e.modality == "future" for e in later)

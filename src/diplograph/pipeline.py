@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -73,7 +73,7 @@ class Pipeline:
         candidates = doc._.event_candidates or []
         stated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) for c in candidates]
         fallback: Resolved = (resolver.anchor.isoformat(), "day")
-        drafts = [self._draft(doc, article, cand, when or fallback, sentences)
+        drafts = [self._draft(doc, article, _not_yet(cand, when, resolver.anchor), when or fallback, sentences)
                   for cand, when in zip(candidates, stated, strict=True)]
         undated = [when is None for when in stated]
         events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
@@ -94,6 +94,14 @@ class Pipeline:
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
             trigger=cand.trigger, evidence_list=(mention,),
         )
+
+
+def _not_yet(cand: EventCandidate, when: Resolved | None, anchor: date) -> EventCandidate:
+    """An event the text dates after the story's day has not happened yet ("before he leaves
+    for Washington on April 24"): it is future, whatever the verb's tense."""
+    if cand.modality != "asserted" or when is None or len(when[0]) != 10:
+        return cand
+    return replace(cand, modality="future") if date.fromisoformat(when[0]) > anchor else cand
 
 
 def _dating_token(cand: EventCandidate, sent: Span) -> int | None:
