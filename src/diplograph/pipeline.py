@@ -20,6 +20,7 @@ from diplograph.coding.ontology import describe
 from diplograph.config import Settings
 from diplograph.dates import DateResolver
 from diplograph.dates.expressions import Resolved
+from diplograph.dates.resolver import RECENT_DAYS
 from diplograph.dedupe import adopt_stated_dates, merge_article
 from diplograph.errors import InputError
 from diplograph.geo import Locator
@@ -73,14 +74,15 @@ class Pipeline:
         candidates = doc._.event_candidates or []
         stated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) for c in candidates]
         fallback: Resolved = (resolver.anchor.isoformat(), "day")
-        drafts = [self._draft(doc, article, _not_yet(cand, when, resolver.anchor), when or fallback, sentences)
+        drafts = [self._draft(doc, article, _not_yet(cand, when, resolver.anchor), when or fallback, sentences,
+                              recent=_recent(when, resolver.anchor))
                   for cand, when in zip(candidates, stated, strict=True)]
         undated = [when is None for when in stated]
         events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
         return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)))
 
     def _draft(self, doc: Doc, article: Article, cand: EventCandidate, dated: Resolved,
-               sentences: list[Span]) -> Event:
+               sentences: list[Span], *, recent: bool = True) -> Event:
         info = describe(cand.cameo)
         sent = sentences[cand.sentence]
         when, precision = dated
@@ -90,7 +92,7 @@ class Pipeline:
             event_id="", article_id=article.id, date=when, date_precision=precision,
             source=cand.source, target=cand.target, cameo=info.code, plover=info.plover,
             quad_class=info.quad_class, goldstein=info.goldstein,
-            location=self.locator.locate(doc, cand.sentence, article, cand.trigger_index),
+            location=self.locator.locate(doc, cand.sentence, article, cand.trigger_index, recent=recent),
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
             trigger=cand.trigger, evidence_list=(mention,),
         )
@@ -102,6 +104,16 @@ def _not_yet(cand: EventCandidate, when: Resolved | None, anchor: date) -> Event
     if cand.modality != "asserted" or when is None or len(when[0]) != 10:
         return cand
     return replace(cand, modality="future") if date.fromisoformat(when[0]) > anchor else cand
+
+
+def _recent(when: Resolved | None, anchor: date) -> bool:
+    """Whether an event falls in the story's week (undated ones do): only those may take
+    the dateline city as their place."""
+    if when is None:
+        return True
+    if len(when[0]) != 10:
+        return False
+    return abs((date.fromisoformat(when[0]) - anchor).days) <= RECENT_DAYS
 
 
 def _dating_token(cand: EventCandidate, sent: Span) -> int | None:

@@ -135,3 +135,10 @@ def test_locator_scene_on_the_seed_article(locator: Locator, shared) -> None:  #
 def test_locator_scene_copes_with_empty_doc(locator: Locator, make_doc: Build) -> None:
     empty = Doc(make_doc([THEY_SIGNED]).vocab, words=[])
     assert where(locator, empty, 0, None, "ASTANA, July 4 (Xinhua)") is None
+
+
+def test_locator_scene_old_event_does_not_take_the_dateline(locator: Locator, make_doc: Build) -> None:
+    doc = make_doc([THEY_SIGNED])
+    dateline = "MOSCOW, Nov. 1 (Xinhua)"
+    assert locator.locate(doc, 0, article(doc, dateline), 1, recent=True) is not None
+    assert locator.locate(doc, 0, article(doc, dateline), 1, recent=False) is None

@@ -47,13 +47,14 @@ class Locator:
         self._datelines: dict[tuple[str, str], Place | None] = {}
 
     def locate(
-        self, doc: Doc, sentence: int, article: Article, trigger_token: int | None = None
+        self, doc: Doc, sentence: int, article: Article, trigger_token: int | None = None, *, recent: bool = True
     ) -> Location | None:
         """The place of the event of `sentence` (verb at token `trigger_token`), or None.
 
         In order: a place attached by "in"/"at" to the event's clause (a city
         before a country); the last such place earlier in the same paragraph;
-        the dateline city.
+        the dateline city, only for a `recent` event (a visit last January did
+        not happen where the story was filed).
         """
         places = self._analyse(doc)
         if not 0 <= sentence < len(places.sentences):
@@ -64,7 +65,7 @@ class Locator:
         found = self._in_sentence(places, sentence, trigger, article)
         if found is None:
             found = self._in_paragraph(places, sentence)
-        if found is None:
+        if found is None and recent:
             found = self.dateline_place(article, doc)
         return to_location(found) if found else None
 
