@@ -28,7 +28,7 @@ import spacy
 from spacy.tokens import Doc, Span
 
 from diplograph.coding import events as coding_events
-from diplograph.coding.sport import blocked_in_sport, is_sport, sport_cues
+from diplograph.coding.sport import blocked_in_sport, is_sport, sport_article, sport_cues
 from diplograph.config import Settings
 from diplograph.ingest import iter_articles
 from diplograph.models import Article, EventCandidate
@@ -82,11 +82,11 @@ def parse(n: int) -> list[Parsed]:
 def load(n: int, cache: Path | None) -> list[Parsed]:
     """Parse, or reuse the parses kept at `cache` (written on the first run)."""
     if cache is not None and cache.exists():
-        parsed: list[Parsed] = pickle.loads(cache.read_bytes())
-        return parsed
+        return [Parsed(*row) for row in pickle.loads(cache.read_bytes())]
     parsed = parse(n)
-    if cache is not None:
-        cache.write_bytes(pickle.dumps(parsed))
+    if cache is not None:  # plain tuples, so any script can read them back
+        rows = [(p.corpus, p.article_id, p.doc_bytes, p.candidates) for p in parsed]
+        cache.write_bytes(pickle.dumps(rows))
     return parsed
 
 
@@ -101,6 +101,7 @@ def measure(parsed: list[Parsed], k: int) -> None:
         sents = list(doc.sents)
         sport = [is_sport(s) for s in sents]
         counts[f"{item.corpus} articles"] += 1
+        counts[f"{item.corpus} sports reports"] += sport_article(doc)
         counts[f"{item.corpus} sentences"] += len(sents)
         counts[f"{item.corpus} sport sentences"] += sum(sport)
         flagged.extend(s for s, f in zip(sents, sport, strict=True) if f)
@@ -115,14 +116,23 @@ def measure(parsed: list[Parsed], k: int) -> None:
     for key in sorted(counts):
         print(f"{key}: {counts[key]}")
     total = sum(v for key, v in counts.items() if key.endswith(" dropped"))
-    print(f"total dropped: {total} of {sum(v for key, v in counts.items() if key.endswith(' candidates'))} candidates")
+    candidates = sum(v for key, v in counts.items() if key.endswith(" candidates"))
+    print(f"total dropped: {total} of {candidates} candidates")
     print(f"total sport sentences: {len(flagged)}")
     print(f"\nsample of {min(k, len(dropped))} dropped candidates (code source>target | cues | sentence):")
     for corpus, cand, sent in random.Random(0).sample(dropped, min(k, len(dropped))):
         src = cand.source.code if cand.source else "-"
         tgt = cand.target.code if cand.target else "-"
         text = " ".join(sent.text.split())
-        print(f"  [{corpus[:4]}] {cand.cameo} {src}>{tgt} | {','.join(sport_cues(sent))} | {text[:150]}")
+        print(f"  [{corpus[:4]}] {cand.cameo} {src}>{tgt} | {cues(sent)} | {text[:150]}")
+
+
+def cues(sent: Span) -> str:
+    """The cues that fired, strong ones in capitals; <report> where only the article's do."""
+    found = [c.upper() if s == "strong" else c for c, s in sport_cues(sent) if s in ("strong", "weak")]
+    if not found and sport_article(sent.doc):
+        found = ["<report>"]
+    return ",".join(found)
 
 
 def main() -> None:

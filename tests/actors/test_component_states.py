@@ -49,3 +49,10 @@ def test_component_states_mentions_sorted_and_disjoint(run) -> None:
 def test_component_states_standalone_without_article(blank_nlp) -> None:
     doc = blank_nlp("Kazakhstan and China agreed .")
     assert [a.code for m in doc._.actor_mentions for a in m.actors] == ["KAZ", "CHN"]
+
+
+def test_component_states_dateline_place_is_no_actor(run) -> None:
+    text = "PRAGUE, April 8 (AFP) -- Obama and Medvedev signed a treaty on Thursday ."
+    doc = run(text, "2010-04-08", dateline="PRAGUE, April 8 (AFP)")
+    assert "CZE" not in [a.code for m in doc._.actor_mentions for a in m.actors]
+    assert "RUS" in [a.code for m in doc._.actor_mentions for a in m.actors]

@@ -46,3 +46,19 @@ def test_events_the_upgrade_of_relations_is_a_joint_object(parsed, code):
     ]
     events = code(parsed(rows, [(0, 1, A, "name"), (2, 3, C, "name")]))
     assert {("ARV", "CEL"), ("CEL", "ARV")} & {(s, t) for s, t, _ in events}
+
+
+def test_events_talks_about_someones_thing_are_with_each_other(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 3),
+        ("and", "and", "CCONJ", "CC", "cc", 0),
+        ("Celdon", "Celdon", "PROPN", "NNP", "conj", 0),
+        ("discussed", "discuss", "VERB", "VBD", "ROOT", 3),
+        ("Belmora", "Belmora", "PROPN", "NNP", "poss", 6),
+        ("'s", "'s", "PART", "POS", "case", 4),
+        ("programme", "programme", "NOUN", "NN", "dobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 3),
+    ]
+    events = code(parsed(rows, [(0, 1, A, "name"), (2, 3, C, "name"), (4, 5, ["BEL"], "name")]))
+    assert not any(t == "BEL" for _, t, _ in events)
+    assert {("ARV", "CEL"), ("CEL", "ARV")} <= {(s, t) for s, t, _ in events}

@@ -32,6 +32,7 @@ from diplograph.actors.quotes import first_person
 from diplograph.actors.resolve import ArticleResolver
 from diplograph.actors.singles import plural, single_tokens
 from diplograph.actors.they import resolve_they
+from diplograph.ingest.dateline import dateline_span
 from diplograph.models import ActorMention, Article
 from diplograph.nlp.extensions import register_extensions
 
@@ -76,7 +77,10 @@ class ActorRecognizer:
             plural(resolver, hit)
         resolve_they(resolver, covered)
         first_person(resolver)
-        return resolver.freeze()
+        span = dateline_span(doc.text[:DATELINE_SCAN])
+        if span is None:
+            return resolver.freeze()
+        return [m for m in resolver.freeze() if not span[0] <= doc[m.start].idx < span[1]]
 
     def dateline_code(self, article: Article | None) -> str:
         """The country of the dateline's place ("ASTANA, July 4 (Xinhua)" -> KAZ)."""
@@ -87,6 +91,9 @@ class ActorRecognizer:
             if found:
                 return found[0]
         return ""
+
+
+DATELINE_SCAN = 1500  # datelines sit in the first lines
 
 
 def _positions(doc: Doc) -> tuple[list[int], list[int]]:

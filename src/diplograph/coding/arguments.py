@@ -343,9 +343,11 @@ def _slots(
     out: dict[int, list[Actor]],
     weak: WeakTargets = "any",
     own: frozenset[Actor] = frozenset(),
+    topics: bool = False,
 ) -> None:
     """Fill rank -> actors for the object and prepositional phrases under `head`; the
-    source's `own` things ("recalled its ambassador from Israel") are no target."""
+    source's `own` things ("recalled its ambassador from Israel") are no target, nor, with
+    `topics`, an object that only belongs to someone ("discussed Iran's nuclear programme")."""
     for child in head.children:
         rank = -1
         arg: Token | None = None
@@ -368,12 +370,22 @@ def _slots(
         found = with_conjuncts(arg, index, strict=True) if rank >= 0 else []
         if own and _pronoun_owned(arg):  # "its ambassador": the source's own, not its target
             found = [a for a in found if a not in own]
+        if topics and rank == 0 and _owned_thing(arg, index):
+            found = []
         if rank >= WEAK_RANK and not _weak_ok(weak, arg, index):
             found = []
         if found and rank not in out:
             out[rank] = found
         if depth < 3 and not (found and rank == 0) and child.lower_ not in OTHER_ACT_PREPS:
-            _slots(arg, index, depth + 1, out, weak, own)
+            _slots(arg, index, depth + 1, out, weak, own, topics)
+
+
+def _owned_thing(noun: Token, index: MentionIndex) -> bool:
+    """ "Iran's nuclear programme", "the Taiwan issue": a thing someone owns, not a person
+    of that country ("Chinese leaders")."""
+    if noun.i in index:
+        return False
+    return any(c.dep_ in ("poss", "compound") and c.i in index for c in noun.children)
 
 
 def _pronoun_owned(noun: Token) -> bool:
@@ -400,6 +412,7 @@ def targets_of(
     strong_only: bool = False,
     weak: WeakTargets = "any",
     own: frozenset[Actor] = frozenset(),
+    topics: bool = False,
 ) -> list[Actor]:
     """Return the best-ranked group of target actors in the verb's own phrase.
 
@@ -407,7 +420,7 @@ def targets_of(
     which of those count: "any", or "named": no cities or regions (where it happened, not to whom).
     """
     slots: dict[int, list[Actor]] = {}
-    _slots(verb, index, 0, slots, weak, own)
+    _slots(verb, index, 0, slots, weak, own, topics)
     ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
     return slots[min(ranks)] if ranks else []
 

@@ -86,6 +86,9 @@ PAIRED_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 # Weapons (bombs, missiles, guns: 183, 19[1-5]) stay what they are.
 RIOT_PREFIXES = ("17", "180", "182", "190")
 PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioters"})
+# Consultations whose object may be a topic ("discussed Iran's nuclear programme"), unlike
+# visits, which go to the place that owns the object ("attend the Beijing Olympics").
+TALK_CODES = frozenset({"040", "041", "045", "046"})
 ALLY_PREPS = frozenset({"alongside", "beside"})
 ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
@@ -206,7 +209,8 @@ def _targets(
         return targets.noun_targets(frame.verb, index, hostile=frame.code[:2] >= "09")
     place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
     weak: args.WeakTargets = "any" if place else "named"
-    found = passive_targets or args.targets_of(frame.verb, index, weak=weak, own=frozenset(sources))
+    talks = frame.code[:3] in TALK_CODES  # one talks with people; what is discussed is a topic
+    found = passive_targets or args.targets_of(frame.verb, index, weak=weak, own=frozenset(sources), topics=talks)
     if not found and frame.code[:2] == "04":
         found = targets.venue_of(frame.verb, index)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
@@ -251,7 +255,8 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
     visiting = _visiting_guest(frame.verb, index)
     if visiting is not None:
         sources, targets = visiting
-    mutual = bool(targets) or _joint_object(frame.verb)
+    # "X and Y discussed the crisis" talk with each other; "X and Y supported the plan" do not
+    mutual = bool(targets) or _joint_object(frame.verb) or frame.code[:3] in TALK_CODES
     alone = not targets and not _together(frame.verb)
     coded = [(s, t, _riot(frame, s)) for s, t in pairs(sources, targets, frame.code, mutual, alone)]
     if frame.reverse and is_known(frame.reverse) and targets:

@@ -1,11 +1,16 @@
 """Sport is not politics: "Spain beat France 2-1", "upset the top seed in the semi-final".
 
 Wire services carry results among the news, and a results sentence reads to the coder like
-two countries fighting or meeting. A sentence with a sports cue keeps its other events but
+two countries fighting or meeting. A sentence with sports cues keeps its other events but
 loses its conflict codes (13-20) and its meetings (04), unless an official body
-(government, military, police) takes part. The cues are a packaged word list
-(`data/sport_words.tsv`): one strong cue ("tournament", "quarter-final") is enough; weak ones
-("match", "final", "beat") need a second cue or a score such as "15-9".
+(government, military, police) takes part. The cues are a packaged table
+(`data/sport_words.tsv`). One strong cue is enough: a competition word ("World Cup",
+"semi-final", "medal"), a score ("15-9"), a counted unit ("31 points", "by nine wickets") or
+a player noun as plain subject ("our players crushed them"). Weak cues ("beat", "final",
+"team") need a second. A politics cue ("war", "election", "boycott") asks for two cues, one
+of them strong; a tally word ("voted 13-2", "the index fell 31 points") voids scores and
+units and asks the same. In a sports report (a third of its sentences sport by their own
+cues) a sentence without a politics cue is sport too: "Japan have changed a lot," he said.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 from diplograph.models import EventCandidate
 
@@ -31,64 +36,198 @@ MONTHS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept"
     " september oct october nov november dec december".split()
 )
+STRENGTHS = frozenset({"strong", "weak", "unit", "politics", "tally", "result", "range", "not"})
+# Strengths that make a single strong cue too little: the sentence is about something else.
+OTHER_NEWS = frozenset({"politics", "tally"})
+FLAGS = frozenset({"noun", "lower", "subject"})
+NOMINAL = frozenset({"NOUN", "PROPN", ""})
+# A sports report: this many sentences with cues of their own, and this share of all.
+ARTICLE_MIN = 3
+ARTICLE_SHARE = 1 / 3
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of the cue table.
+
+    strength: strong (one is enough), weak (needs a second), unit (strong right after a
+    number: "31 points"), politics (a single strong cue is not enough), tally (scores and
+    units are counts of something else: votes, shares), result (may follow a score: "a 2-1
+    defeat"), range (before "10-15": no score), not (a phrase whose cue word means no sport:
+    "no match for").
+    Flags: noun (only as a noun), lower (only in lower case: "the league", not "Arab
+    League"), subject (strong as the plain subject of a verb: "the players won").
+    """
+
+    text: str
+    strength: str
+    noun: bool = False
+    lower: bool = False
+    subject: bool = False
 
 
 @dataclass(frozen=True)
 class SportWords:
-    """The cue table: single words by strength, noun-only words, and multi-word phrases."""
+    """The cue table: single words by their lower form, and phrases matched in the text."""
 
-    strong: frozenset[str]
-    weak: frozenset[str]
-    nouns: frozenset[str]
-    phrases: tuple[tuple[str, bool], ...]  # (phrase, strong)
+    words: dict[str, Cue]
+    phrases: tuple[tuple[re.Pattern[str], Cue], ...]
+
+    def of(self, strength: str) -> frozenset[str]:
+        """The cues (words and phrases) of one strength."""
+        cues = [*self.words.values(), *(cue for _, cue in self.phrases)]
+        return frozenset(c.text for c in cues if c.strength == strength)
 
 
 @cache
 def load_sport_words() -> SportWords:
-    """Read `data/sport_words.tsv` (cue, strength, noun flag)."""
-    strong: set[str] = set()
-    weak: set[str] = set()
-    nouns: set[str] = set()
-    phrases: list[tuple[str, bool]] = []
+    """Read the packaged `data/sport_words.tsv`."""
     text = resources.files("diplograph.coding").joinpath("data/sport_words.tsv").read_text("utf-8")
-    for line in text.splitlines():
+    return parse_sport_words(text)
+
+
+def parse_sport_words(text: str) -> SportWords:
+    """Parse a cue table: cue, strength, comma-separated flags; '#' starts a comment line."""
+    words: dict[str, Cue] = {}
+    phrases: list[tuple[re.Pattern[str], Cue]] = []
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        cue, strength, *rest = line.split("\t")
-        is_strong = strength == "strong"
-        if " " in cue:
-            phrases.append((cue, is_strong))
-            continue
-        (strong if is_strong else weak).add(cue)
-        if rest and rest[0] == "noun":
-            nouns.add(cue)
-    return SportWords(frozenset(strong), frozenset(weak), frozenset(nouns), tuple(phrases))
+        cue_text, strength, *rest = line.split("\t") + [""]
+        flags = set(rest[0].split(",")) - {""}
+        if strength not in STRENGTHS or not flags <= FLAGS:
+            raise ValueError(f"sport words line {number}: bad strength or flag in {line!r}")
+        cue = Cue(cue_text.lower(), strength, "noun" in flags, "lower" in flags, "subject" in flags)
+        if cue.text.isalpha():
+            words[cue.text] = cue
+        else:  # "world cup", "semi-final", "world no.": spaCy splits these into tokens
+            end = r"(?![\w-])" if cue.text[-1].isalnum() else ""
+            phrases.append((re.compile(r"(?<![\w-])" + re.escape(cue.text) + end, re.IGNORECASE), cue))
+    return SportWords(words, tuple(phrases))
 
 
 def is_sport(sent: Span, words: SportWords | None = None) -> bool:
-    """Whether `sent` reports sport: a strong cue, or two weak cues (a score counts as one)."""
+    """Whether `sent` reports sport: a strong cue, or two weak ones; with a politics cue,
+    two cues of which one is strong. In a sports report (see `sport_article`) any sentence
+    without a politics cue is sport: "Japan have changed a lot since 2002," he said."""
+    cues = sport_cues(sent, words)
+    if _sport_by_cues(cues):
+        return True
+    if any(s in OTHER_NEWS for _, s in cues):
+        return False
+    return sport_article(sent.doc, words)
+
+
+def _sport_by_cues(cues: list[tuple[str, str]]) -> bool:
+    strong = sum(1 for _, s in cues if s == "strong")
+    weak = len({c for c, s in cues if s == "weak"})
+    if any(s in OTHER_NEWS for _, s in cues):
+        return strong >= 1 and strong + weak >= 2
+    return strong >= 1 or weak >= 2
+
+
+def sport_article(doc: Doc, words: SportWords | None = None) -> bool:
+    """Whether `doc` is a sports report: at least ARTICLE_MIN sentences and ARTICLE_SHARE of
+    all its sentences are sport by their own cues. Kept in `doc.user_data` once worked out."""
+    key = "diplograph.sport_article"
+    if not doc.has_annotation("SENT_START"):  # an unparsed text: one sentence, no report
+        return False
+    if key not in doc.user_data:
+        sents = list(doc.sents)
+        found = sum(1 for s in sents if _sport_by_cues(sport_cues(s, words)))
+        doc.user_data[key] = found >= ARTICLE_MIN and found >= ARTICLE_SHARE * len(sents)
+    return bool(doc.user_data[key])
+
+
+def sport_cues(sent: Span, words: SportWords | None = None) -> list[tuple[str, str]]:
+    """The cues found in `sent` as (cue, strength in context); "<score>" for a score."""
     words = words or load_sport_words()
-    weak: set[str] = {"<score>"} if has_score(sent.text) else set()
+    found: list[tuple[str, str]] = []
+    counts = False  # scores and units, which a tally word voids
     for token in sent:
-        lower = token.lower_
-        if lower in words.strong:
-            return True
-        if lower in words.weak and (lower not in words.nouns or token.pos_ in ("NOUN", "PROPN", "")):
-            weak.add(lower)
-    text = sent.text.lower()
-    for phrase, strong in words.phrases:
-        if phrase in text:
-            if strong:
-                return True
-            weak.add(phrase)
-    return len(weak) >= 2
+        cue = words.words.get(token.lower_)
+        strength = _strength(token, cue, sent.start) if cue is not None else None
+        if strength is not None:
+            found.append((token.lower_, strength))
+            counts = counts or (cue is not None and cue.strength == "unit")
+    cancelled: set[str] = set()
+    for pattern, cue in words.phrases:
+        if not pattern.search(sent.text) or cue.strength in ("unit", "result", "range"):
+            continue
+        if cue.strength == "not":
+            cancelled.update(re.split(r"[\s-]+", cue.text.lower()))
+        else:
+            found.append((cue.text.lower(), cue.strength))
+    found = [(c, s) for c, s in found if c not in cancelled]
+    if _has_span_score(sent, words):
+        found.append(("<score>", "strong"))
+        counts = True
+    if counts and any(s == "tally" for _, s in found):
+        units = {c for c, cue in words.words.items() if cue.strength == "unit"}
+        found = [(c, s) for c, s in found if c != "<score>" and c not in units]
+    return found
 
 
-def has_score(text: str) -> bool:
+def _strength(token: Token, cue: Cue, start: int) -> str | None:
+    """What `cue` counts as at `token` (in a sentence from `start`), or None where it does not count."""
+    if cue.noun and token.pos_ not in NOMINAL:
+        return None
+    if cue.lower and token.text != token.lower_:
+        return None
+    if cue.strength == "unit":
+        prev = token.nbor(-1) if token.i > start else None
+        return "strong" if prev is not None and prev.like_num else None
+    if cue.strength in ("range", "result", "not"):
+        return None
+    if cue.subject and _plain_subject(token):
+        return "strong"
+    return cue.strength
+
+
+def _plain_subject(token: Token) -> bool:
+    """ "The players won", not "players of the region met", "the UN squad" or "players are"."""
+    if token.dep_ != "nsubj" or token.head.lemma_ == "be":
+        return False
+    for child in token.children:
+        if child.dep_ == "compound" or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+            return False
+    return True
+
+
+def _has_span_score(sent: Span, words: SportWords) -> bool:
+    """A score in `sent`, not a range of counts ("between 10-15 people", "20-30 soldiers")."""
+    doc = sent.doc
+    for match in SCORE.finditer(sent.text):
+        span = doc.char_span(
+            sent.start_char + match.start(), sent.start_char + match.end(), alignment_mode="expand"
+        )
+        if span is None or not has_score(match.group(0), _word_before(span)):
+            continue
+        before = doc[span.start - 1] if span.start > sent.start else None
+        after = doc[span.end] if span.end < sent.end else None
+        if before is not None and words.words.get(before.lower_, Cue("", "")).strength == "range":
+            continue
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and not _is_cue(after, words):
+            continue
+        return True
+    return False
+
+
+def _is_cue(token: Token, words: SportWords) -> bool:
+    """ "a 2-1 win", "a 3-0 victory": a result after a score, not the things counted."""
+    cue = words.words.get(token.lower_)
+    return cue is not None and cue.strength in ("strong", "weak", "result")
+
+
+def _word_before(span: Span) -> str:
+    return span.doc[span.start - 1].text if span.start > 0 else ""
+
+
+def has_score(text: str, before: str = "") -> bool:
     """Whether `text` holds a score such as "beat Japan 89-78" (not "on Nov. 18-19")."""
     for match in SCORE.finditer(text):
-        before = text[: match.start()].split()[-1:]
-        if not before or before[0].rstrip(".").lower() not in MONTHS:
+        words = (before + " " + text[: match.start()]).split()[-1:]
+        if not words or words[0].rstrip(".").lower() not in MONTHS:
             return True
     return False
 
@@ -100,12 +239,3 @@ def blocked_in_sport(event: EventCandidate) -> bool:
         return False
     actors = (event.source, event.target)
     return not any(a is not None and a.sector in OFFICIAL_SECTORS for a in actors)
-
-
-def sport_cues(sent: Span) -> list[str]:
-    """TEMP: cues found (old semantics)."""
-    words = load_sport_words()
-    found = ["<score>"] if has_score(sent.text) else []
-    found += [t.lower_ for t in sent if t.lower_ in words.strong or t.lower_ in words.weak]
-    found += [p for p, _ in words.phrases if p in sent.text.lower()]
-    return found

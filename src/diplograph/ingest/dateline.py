@@ -15,6 +15,7 @@ __all__ = [
     "article_dateline",
     "dateline_agency",
     "dateline_offset",
+    "dateline_span",
     "dateline_parse",
     "parse_date_field",
     "resolve_dateline_date",
@@ -122,8 +123,15 @@ def resolve_dateline_date(month: int, day: int, year: int | None, pub_date: date
 def dateline_offset(text: str) -> int:
     """Where the dateline starts in `text` (-1: none). What comes before it (photo
     captions, highlights) is front matter that restates the story."""
+    span = dateline_span(text)
+    return span[0] if span is not None else -1
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character span of the dateline in `text` ("PRAGUE, April 8 (AFP) --"), if any: its
+    place is where the story was filed, not an actor of the first sentence."""
     match = _find_in_text(text)
-    return match.start("line") if match is not None else -1
+    return (match.start("line"), match.end()) if match is not None else None
 
 
 def _find_in_text(text: str) -> re.Match[str] | None:
