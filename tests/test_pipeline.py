@@ -48,3 +48,14 @@ def test_pipeline_event_dated_after_the_story_is_future(pipeline) -> None:  # ty
     later = [e for e in result.events if e.date > "1997-04-03"]
     assert later, result.events
     assert all(e.modality == "future" for e in later)
+
+
+@pytest.mark.slow
+def test_pipeline_past_intent_is_dated_by_its_own_verb(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("During Macron's state visit to Germany in January, France and Germany agreed to deepen "
+            "their cooperation, Chancellor Olaf Scholz said on Wednesday.")
+    article = Article(id="t", text=text, date=date(2024, 7, 5))
+    [result] = list(pipeline.run([article]))
+    agreed = [e for e in result.events if e.cameo.startswith("03") and e.target and e.target.code in ("DEU", "FRA")]
+    assert agreed, result.events
+    assert all(e.date == "2024-01" for e in agreed)

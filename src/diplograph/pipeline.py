@@ -122,9 +122,15 @@ def _dating_token(cand: EventCandidate, sent: Span) -> int | None:
     An intent (CAMEO 03) or a future or conditional event happens when it is
     announced: "the spokesman said Thursday the president will visit Tokyo on
     Nov. 26" is dated Thursday, and `modality` says the visit is not yet real.
+    An intent stated in the past tense is dated by its own verb: "during his visit in
+    January, the two sides agreed to ..., Xi said" agreed in January.
     """
-    if cand.cameo.startswith("03") or cand.modality != "asserted":
+    if cand.modality != "asserted":
         return sent.root.i
+    if cand.cameo.startswith("03"):
+        trigger = sent.doc[cand.trigger_index] if cand.trigger_index is not None else None
+        past = trigger is not None and trigger.tag_ in ("VBD", "VBN") and sent.start <= trigger.i < sent.end
+        return trigger.i if past and trigger is not None else sent.root.i
     return cand.trigger_index
 
 
