@@ -37,3 +37,19 @@ def test_arguments_conjunct_without_coordinator_shares_no_subject(parsed, code):
     ]
     events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (3, 4, ["CEL"], "agent"), (8, 9, ["BEL"], "name")]))
     assert not any(t == "BEL" for _, t, _ in events)
+
+
+def test_arguments_active_conjunct_does_not_take_a_passive_patient(parsed, code):
+    # "Belmorans were killed and called on Arvania ...": the parser's conjunct of a passive
+    rows = [
+        ("Belmorans", "Belmoran", "PROPN", "NNPS", "nsubjpass", 2),
+        ("were", "be", "AUX", "VBD", "auxpass", 2),
+        ("killed", "kill", "VERB", "VBN", "ROOT", 2),
+        ("and", "and", "CCONJ", "CC", "cc", 2),
+        ("called", "call", "VERB", "VBD", "conj", 2),
+        ("on", "on", "ADP", "IN", "prep", 4),
+        ("Arvania", "Arvania", "PROPN", "NNP", "pobj", 5),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    events = code(parsed(rows, [(0, 1, ["BEL"], "people"), (6, 7, ["ARV"], "name")]))
+    assert not any((s, t) == ("BEL", "ARV") for s, t, _ in events)

@@ -230,6 +230,8 @@ def subject_of(verb: Token, index: MentionIndex | None = None) -> tuple[Token | 
             if relative and _issued_text(current.head, index):
                 current = current.head.head  # "issued a statement which criticised X"
                 continue
+            if current is not verb and child.dep_ in PASSIVE_DEPS and verb.tag_ == "VBD":
+                return None, False  # "Israelis were killed and called on ...": a patient is no doer
             shared = current is verb or (verb.dep_ == "conj" and verb.tag_ == "VBN")
             # "X fled and were arrested by Y": the verb's own auxiliary makes it passive.
             own = current is not verb and any(c.dep_ == "auxpass" for c in verb.children)
