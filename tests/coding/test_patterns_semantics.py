@@ -155,3 +155,19 @@ def test_patterns_bare_particle_needs_the_particle_not_a_preposition():
     assert lexicon.code_for("FIRE", "190", [], list(doc[1:])).code == "190"
     doc = Doc(vocab, words=["fired", "off", "letters"], heads=[0, 0, 0], deps=["ROOT", "prt", "dobj"])
     assert lexicon.code_for("FIRE", "190", [], list(doc[1:])).code == "110"
+
+
+def test_patterns_stem_matches_inflections_not_other_words():
+    from diplograph.coding.patterns import _word_ok
+
+    assert _word_ok("PROTEST", ("PROTESTERS", "PROTESTER"))
+    assert _word_ok("ATTACK", ("ATTACKED", "ATTACK"))
+    assert not _word_ok("PART", ("PARTY", "PARTY"))
+    assert not _word_ok("MEMBER", ("MEMBERSHIP", "MEMBERSHIP"))
+
+
+def test_patterns_conflicting_repeat_keeps_the_blocks_own_root():
+    vd = VerbDictionary()
+    vd.verbs["APPREHEND"] = ("APPREHEND", "173")
+    vd.patterns["APPREHEND"] = [("* MEMBERS", "173"), ("* MEMBERS", "181")]
+    assert [p.coding.code for p in build_lexicon(vd).patterns["APPREHEND"]] == ["173"]

@@ -28,6 +28,10 @@ Unit = tuple[Phrase, ...]  # alternatives
 _SKIP = {"$", "+", "^", "(", ")", "%", "|"}
 _MAX_ALTERNATIVES = 400
 _PREP_TO = "TO@"
+# Endings a pattern stem may take in the text: inflections and agent nouns.
+STEM_ENDINGS = frozenset(
+    {"S", "ES", "ED", "D", "ING", "ER", "ERS", "OR", "ORS", "ION", "IONS", "AL", "ALS", "MENT", "MENTS", "'S", "E"}
+)
 # Particles and prepositions: a pattern of nothing else ("* OFF", "* ( WITH )") ranks after an
 # equal-weight one naming a thing ("* RELATIONS"): "broke off relations with X" cuts ties.
 FUNCTION_WORDS = frozenset(
@@ -182,7 +186,9 @@ def _word_ok(word: str, forms: tuple[str, str]) -> bool:
         return word[:-1] in forms
     if word in forms:
         return True
-    return len(word) >= 4 and forms[0].startswith(word)
+    # PETRARCH matches stems: "PROTEST" matches "protesters"; but only with a word ending
+    # after it, so "PART" (take part) does not match "Party" nor "MEMBER" "membership".
+    return len(word) >= 4 and forms[0].startswith(word) and forms[0][len(word) :] in STEM_ENDINGS
 
 
 def _match_units(
@@ -299,7 +305,8 @@ def build_lexicon(vd: VerbDictionary) -> Lexicon:
     """Compile a parsed verb dictionary into a Lexicon."""
     patterns: dict[str, list[Pattern]] = {}
     for block, rows in vd.patterns.items():
-        compiled = (compile_pattern(text, code, vd.synsets) for text, code in _last_wins(rows))
+        default = vd.verbs.get(block, ("", ""))[1]
+        compiled = (compile_pattern(text, code, vd.synsets) for text, code in _last_wins(rows, default))
         patterns[block] = sorted(
             (p for p in compiled if p is not None), key=lambda p: (-p.weight, p.particle, not p.phrasal)
         )
@@ -307,12 +314,17 @@ def build_lexicon(vd: VerbDictionary) -> Lexicon:
     return Lexicon(verbs, patterns)
 
 
-def _last_wins(rows: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+def _last_wins(rows: Sequence[tuple[str, str]], default: str = "") -> list[tuple[str, str]]:
     """One row per pattern text, in first-seen order, with the code of its last entry:
-    PETRARCH stores patterns in a tree, so a repeated pattern overwrites the earlier one."""
+    PETRARCH stores patterns in a tree, so a repeated pattern overwrites the earlier one.
+    When the repeats disagree, one of the block's own root wins ("APPREHEND * MEMBERS" is
+    an arrest, 173, not the abduction, 181, a later merge left below it)."""
     codes: dict[str, str] = {}
     for text, code in rows:
-        codes[" ".join(text.split())] = code
+        key = " ".join(text.split())
+        kept = codes.get(key)
+        own = bool(default) and kept is not None and kept[:2] == default[:2] != code[:2]
+        codes[key] = kept if own and kept is not None else code
     return list(codes.items())
 
 
