@@ -121,3 +121,14 @@ def test_clauses_whether_clause_is_no_refusal(parsed, code):
         (".", ".", "PUNCT", ".", "punct", 1),
     ]
     assert code(parsed(rows, [(4, 5, A, "name"), (7, 8, B, "name")])) == set()
+
+
+def test_clauses_a_habit_is_no_event(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 2),
+        ("frequently", "frequently", "ADV", "RB", "advmod", 2),
+        ("attacks", "attack", "VERB", "VBZ", "ROOT", 2),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 2),
+        (".", ".", "PUNCT", ".", "punct", 2),
+    ]
+    assert code(parsed(rows, [(0, 1, A, "name"), (3, 4, B, "name")])) == set()

@@ -29,6 +29,9 @@ MODAL_OF: dict[str, Modality] = {
     "scheduled": "future",
 }
 HYPOTHETICAL_MARKS = frozenset({"if", "unless", "whether"})
+HABITUAL = frozenset(
+    {"frequently", "usually", "often", "regularly", "routinely", "generally", "typically", "normally", "habitually"}
+)
 DENIAL_VERBS = frozenset({"deny", "refute", "dispute"})
 # Nouns whose "that" clause is someone's claim, not the reporter's fact.
 CLAIM_NOUNS = frozenset(
@@ -252,6 +255,8 @@ class SentenceCoder:
                 continue
             if tok.dep_ != "ROOT" and (self._negated_above(tok) or _unasserted(tok)):
                 continue
+            if any(c.dep_ == "advmod" and c.lower_ in HABITUAL for c in tok.children):
+                continue  # "rebels frequently target convoys": a habit, not an event on a day
             if self._negated(tok):
                 negated = self.negated_frame(tok) if any(c.dep_ == "neg" for c in tok.children) else None
                 out.extend([negated] if negated else [])
