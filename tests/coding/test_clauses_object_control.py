@@ -86,3 +86,19 @@ ATTEMPTED = [
 def test_clauses_attempted_assassination_is_185(parsed, code):
     # CAMEO.2.0: "a (_ b ASSASSINATE) ATTEMPT = a b 185"; other attempts keep the act.
     assert code(parsed(ATTEMPTED, [(0, 1, A, "name"), (4, 5, B, "name")])) == {("ARV", "BEL", "185")}
+
+
+def test_clauses_hoping_another_will_act_is_an_appeal(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("hopes", "hop", "VERB", "VBZ", "ROOT", 1),  # the lemmatizer's slip, as spaCy makes it
+        ("that", "that", "SCONJ", "IN", "mark", 5),
+        ("Belmora", "Belmora", "PROPN", "NNP", "nsubj", 5),
+        ("will", "will", "AUX", "MD", "aux", 5),
+        ("invest", "invest", "VERB", "VB", "ccomp", 1),
+        ("in", "in", "ADP", "IN", "prep", 5),
+        ("Arvania", "Arvania", "PROPN", "NNP", "pobj", 6),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (3, 4, ["BEL"], "name"), (7, 8, ["ARV"], "name")]))
+    assert any((s, t) == ("ARV", "BEL") and c.startswith("02") for s, t, c in events)

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import arguments as args
 from diplograph.coding.ontology import is_known
-from diplograph.coding.patterns import Coding, Lexicon
+from diplograph.coding.patterns import Coding, Lexicon, _stems
 from diplograph.models import Modality
 
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
@@ -38,7 +38,7 @@ CLAIM_NOUNS = frozenset(
     {"claim", "report", "allegation", "accusation", "rumour", "rumor", "speculation", "suggestion", "charge"}
 )
 # Intent verbs whose infinitive may have another subject: "wants Japan to talk".
-DESIRE_VERBS = frozenset({"want", "wish", "like", "prefer"})
+DESIRE_VERBS = frozenset({"want", "wish", "like", "prefer", "hope"})
 EMBEDDED_DEPS = frozenset({"xcomp", "advcl", "acl", "relcl", "pcomp", "pobj", "prep", "dobj", "dative"})
 
 
@@ -143,13 +143,22 @@ class SentenceCoder:
         return out
 
     def _family(self, token: Token) -> str:
-        return self.control.families.get(token.lemma_.lower(), "")
+        return self.control.families.get(self._base(token), "")
+
+    def _base(self, token: Token) -> str:
+        """A word's base form as the control table has it; from its stem when the lemmatizer
+        errs ("hopes" -> "hop")."""
+        lemma = token.lemma_.lower()
+        if lemma in self.control.families:
+            return lemma
+        stems = (stem.lower() for stem in _stems(token.text.upper()))
+        return next((stem for stem in stems if stem in self.control.families), lemma)
 
     def _governing_family(self, word: Token, inner: Token) -> str:
         """The family of `word` governing `inner`: wanting someone else to act is an appeal
         to them ("wants Japan to talk", "hopes for Iran to ..."), not one's own intent."""
         family = self._family(word)
-        if family != "intent" or word.lemma_.lower() not in DESIRE_VERBS:
+        if family != "intent" or self._base(word) not in DESIRE_VERBS:
             return family  # "committed China to sign", "offered Iraq to mediate": one's own act
         if inner.dep_ == "ccomp" and any(c.dep_ == "nsubj" for c in inner.children):
             return "desire"
@@ -167,6 +176,8 @@ class SentenceCoder:
                 return child
             if appeal and child.dep_ == "ccomp" and any(g.lower_ == "to" for g in child.children):
                 return child
+            if child.dep_ == "ccomp" and self._base(word) in DESIRE_VERBS and _other_subject(child):
+                return child  # "Mongolia hopes that China will invest": an appeal to China
             if child.dep_ == "acomp" and self._family(child):
                 return None
         return None
@@ -285,3 +296,9 @@ def _unasserted(verb: Token) -> bool:
             return True
         current = head
     return False
+
+
+def _other_subject(clause: Token) -> bool:
+    """Whether a finite clause has a subject of its own, other than a pronoun for the wisher."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.pos_ in ("PROPN", "NOUN")
