@@ -339,3 +339,12 @@ def test_dates_resolver_clause_on_the_event_noun_dates_it() -> None:
     doc[4].lemma_ = "start"
     dates = DateResolver(doc, Article(id="a", text=doc.text, date=THURSDAY))
     assert dates.stated_date(0, 1) == ("2024-06-30", "day")
+
+
+def test_dates_resolver_present_state_takes_no_earlier_year() -> None:
+    met_last_year = "Xi|PROPN|nsubj|1 met|VERB|ROOT|1 him|PRON|dobj|1 last|ADJ|amod|4 year|NOUN|npadvmod|1 .|PUNCT|punct|1"  # noqa: E501
+    are_talking = "They|PRON|nsubj|2 are|AUX|aux|2 talking|VERB|ROOT|2 .|PUNCT|punct|2"
+    dates, doc = resolver([met_last_year, are_talking])
+    doc[7].tag_, doc[8].tag_ = "VBP", "VBG"
+    assert dates.stated_date(1, 8) is None
+    assert dates.date_for(1, 8) == ("2024-07-04", "day")

@@ -69,7 +69,10 @@ class DateResolver:
         else:
             found = self._best(sentence, self._doc[trigger_token], max_rank=1)
         if found is None:
-            found = self._carried(sentence) or self._reference_day(sentence)
+            present = trigger_token is not None and sent.start <= trigger_token < sent.end and _present(
+                self._doc[trigger_token]
+            )
+            found = (None if present else self._carried(sentence)) or self._reference_day(sentence)
         return found
 
     def _index(self, doc: Doc) -> dict[int, list[tuple[DateMatch, Span]]]:
@@ -192,6 +195,13 @@ def attachment_rank(span: Span, sent: Span, trigger: Token | None) -> int | None
     if owner.dep_ == "conj" and owner.head.i == trigger.i:  # "hinted ... but later went in October"
         return 1
     return None
+
+
+def _present(verb: Token) -> bool:
+    """ "The US is also in talks with Romania", "has been discussing": the present state, which
+    an earlier sentence's date ("last year") does not carry into."""
+    tags = [verb.tag_, *(c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(tag in ("VBZ", "VBP") for tag in tags)
 
 
 def _occurrence_of(owner: Token, trigger: Token) -> bool:
