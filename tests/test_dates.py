@@ -348,3 +348,10 @@ def test_dates_resolver_present_state_takes_no_earlier_year() -> None:
     doc[7].tag_, doc[8].tag_ = "VBP", "VBG"
     assert dates.stated_date(1, 8) is None
     assert dates.date_for(1, 8) == ("2024-07-04", "day")
+
+
+def test_dates_resolver_present_progressive_with_a_day_is_ahead() -> None:
+    travelling = "He|PRON|nsubj|2 is|AUX|aux|2 travelling|VERB|ROOT|2 on|ADP|prep|2 Tuesday|PROPN|pobj|3 .|PUNCT|punct|2"  # noqa: E501
+    dates, doc = resolver([travelling])
+    doc[1].tag_, doc[1].lemma_, doc[2].tag_ = "VBZ", "be", "VBG"
+    assert dates.date_for(0, 2) == ("2024-07-09", "day")

@@ -251,5 +251,9 @@ def _verb_is_future(verb: Token) -> bool:
 
 
 def _is_present(verb: Token) -> bool:
-    """A simple present verb ("the talks open on Friday"): with a date, news means a schedule."""
-    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    """A simple present verb ("the talks open on Friday") or a present progressive ("is
+    travelling to Somalia on Tuesday"): with a date, news means a schedule."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if verb.tag_ == "VBG":
+        return len(auxes) == 1 and auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_.lower() == "be"
+    return verb.tag_ in ("VBZ", "VBP") and not auxes
