@@ -132,3 +132,15 @@ def test_clauses_a_habit_is_no_event(parsed, code):
         (".", ".", "PUNCT", ".", "punct", 2),
     ]
     assert code(parsed(rows, [(0, 1, A, "name"), (3, 4, B, "name")])) == set()
+
+
+def test_clauses_holding_an_office_is_no_detention(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("holds", "hold", "VERB", "VBZ", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("Belmoran", "Belmoran", "ADJ", "JJ", "amod", 4),
+        ("presidency", "presidency", "NOUN", "NN", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    assert code(parsed(rows, [(0, 1, A, "name"), (3, 4, B, "adjective")])) == set()
