@@ -14,10 +14,16 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding.clauses import Frame
 from diplograph.coding.patterns import Coding
+from diplograph.models import Modality
 
 FRAME_PREPS = frozenset({"during", "at", "after", "before", "on", "in", "for", "following", "ahead"})
 SEQUENCE_PREPS = frozenset({"after", "before", "following", "ahead"})
 HOSTILE_ROOT = "10"  # demands, disapproval, threats, protests, force: 10 to 20
+# Verbs under which an event noun is only planned or expected.
+PLANNING_VERBS = frozenset(
+    {"expect", "plan", "hope", "want", "schedule", "prepare", "propose", "intend", "seek", "await", "aim", "wish"}
+)
+FUTURE_AUX = frozenset({"will", "shall", "would", "'ll"})
 OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # Verbs whose object noun is the event itself ("held talks", "launched an attack"):
 # their patterns code it. Other verbs ("condemned the attack by X") leave it to us.
@@ -83,6 +89,24 @@ def _unreal(noun: Token) -> bool:
     return prep.head.lemma_.lower() in UNREAL_HEADS
 
 
+def _modality(noun: Token) -> Modality:
+    """ "Ahead of his visit to X", "expected the talks to start", "will hold talks": an event
+    noun under a plan, an expectation or a future verb has not happened yet."""
+    token = noun
+    for _ in range(6):
+        head = token.head
+        if head is token:
+            return "asserted"
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+            return "future"
+        if head.pos_ in ("VERB", "AUX"):
+            auxes = {c.lower_ for c in head.children if c.dep_ == "aux"}
+            planned = head.lemma_.lower() in PLANNING_VERBS or bool(auxes & FUTURE_AUX)
+            return "future" if planned else "asserted"
+        token = head
+    return "asserted"
+
+
 def load_nouns() -> dict[str, Coding]:
     """Read data/nominal_events.tsv: noun lemma -> coding."""
     text = (
@@ -115,7 +139,9 @@ def _frame_verb(noun: Token, code: str) -> Token | None:
     the clause's own is seldom by its subject ("guards shot two militants following an
     attack on a police officer"): such nouns keep no source."""
     head = noun.head
-    if noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in FRAME_PREPS:
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ == "ahead":
+        head = head.head  # "ahead of talks with X"
+    elif noun.dep_ != "pobj" or head.dep_ != "prep" or head.lower_ not in FRAME_PREPS:
         return None
     if head.lower_ in SEQUENCE_PREPS and code[:2] >= HOSTILE_ROOT:
         return None
@@ -145,7 +171,7 @@ def nominal_frames(sent: Span, nouns: dict[str, Coding], has_actor: set[int]) ->
                 tok,
                 tok,
                 coding.code,
-                "asserted",
+                _modality(tok),
                 source_verb=verb,
                 source_token=owner,
                 reverse=coding.reverse,
