@@ -96,3 +96,16 @@ def test_events_meeting_takes_only_a_venue_right_on_the_verb(parsed, code):
     ]
     events = code(parsed(discuss_at, [(0, 1, ["ARV"], "name"), (7, 8, ["CEL"], "place")]))
     assert not any(t == "CEL" for _, t, _ in events)
+
+
+def test_events_a_thing_named_after_a_city_is_no_party(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("praised", "praise", "VERB", "VBD", "ROOT", 1),
+        ("the", "the", "DET", "DT", "det", 4),
+        ("Celdon", "Celdon", "PROPN", "NNP", "compound", 4),
+        ("Declaration", "declaration", "PROPN", "NNP", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (3, 4, ["CEL"], "capital")]))
+    assert not any(t == "CEL" for _, t, _ in events)

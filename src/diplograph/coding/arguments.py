@@ -346,6 +346,7 @@ def _slots(
     weak: WeakTargets = "any",
     own: frozenset[Actor] = frozenset(),
     topics: bool = False,
+    venues: bool = True,
 ) -> None:
     """Fill rank -> actors for the object and prepositional phrases under `head`; the
     source's `own` things ("recalled its ambassador from Israel") are no target, nor, with
@@ -374,12 +375,14 @@ def _slots(
             found = [a for a in found if a not in own]
         if topics and rank == 0 and _owned_thing(arg, index):
             found = []
+        if not venues and _place_named(arg, index):
+            found = []  # "adopted the Arusha Declaration": a place in a name is no party
         if rank >= WEAK_RANK and not _weak_ok(weak, arg, index):
             found = []
         if found and rank not in out:
             out[rank] = found
         if depth < 3 and not (found and rank == 0) and child.lower_ not in OTHER_ACT_PREPS:
-            _slots(arg, index, depth + 1, out, weak, own, topics)
+            _slots(arg, index, depth + 1, out, weak, own, topics, venues)
 
 
 def _owned_thing(noun: Token, index: MentionIndex) -> bool:
@@ -388,6 +391,14 @@ def _owned_thing(noun: Token, index: MentionIndex) -> bool:
     if noun.i in index:
         return False
     return any(c.dep_ in ("poss", "compound") and c.i in index for c in noun.children)
+
+
+def _place_named(noun: Token, index: MentionIndex) -> bool:
+    """ "The Arusha Declaration", "the Beijing Olympics": a thing named after a city."""
+    if noun.i in index:
+        return False
+    owners = [index[c.i] for c in noun.children if c.dep_ == "compound" and c.i in index]
+    return bool(owners) and all(m.how in PLACE_HOWS for m in owners)
 
 
 def _pronoun_owned(noun: Token) -> bool:
@@ -415,6 +426,7 @@ def targets_of(
     weak: WeakTargets = "any",
     own: frozenset[Actor] = frozenset(),
     topics: bool = False,
+    venues: bool = True,
 ) -> list[Actor]:
     """Return the best-ranked group of target actors in the verb's own phrase.
 
@@ -422,7 +434,7 @@ def targets_of(
     which of those count: "any", or "named": no cities or regions (where it happened, not to whom).
     """
     slots: dict[int, list[Actor]] = {}
-    _slots(verb, index, 0, slots, weak, own, topics)
+    _slots(verb, index, 0, slots, weak, own, topics, venues)
     ranks = [r for r in slots if not strong_only or r < WEAK_RANK]
     return slots[min(ranks)] if ranks else []
 

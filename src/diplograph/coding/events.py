@@ -89,6 +89,7 @@ PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioter
 # Consultations whose object may be a topic ("discussed Iran's nuclear programme"), unlike
 # visits, which go to the place that owns the object ("attend the Beijing Olympics").
 TALK_CODES = frozenset({"040", "041", "045", "046"})
+VISIT_CODES = frozenset({"042", "043", "044"})
 ALLY_PREPS = frozenset({"alongside", "beside"})
 ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
@@ -210,7 +211,12 @@ def _targets(
     place = frame.code[:2] in PLACE_TARGET_ROOTS or frame.code in PLACE_TARGET_CODES
     weak: args.WeakTargets = "any" if place else "named"
     talks = frame.code[:3] in TALK_CODES  # one talks with people; what is discussed is a topic
-    found = passive_targets or args.targets_of(frame.verb, index, weak=weak, own=frozenset(sources), topics=talks)
+    # "attend the Beijing Olympics" visits China, "shelled Aleppo suburbs" strikes Syria; but
+    # "adopted the Arusha Declaration" is no act on Tanzania
+    venues = frame.code[:3] in VISIT_CODES or frame.code[:2] in PLACE_TARGET_ROOTS
+    found = passive_targets or args.targets_of(
+        frame.verb, index, weak=weak, own=frozenset(sources), topics=talks, venues=venues
+    )
     if not found and frame.code[:2] == "04":
         found = targets.venue_of(frame.verb, index)
     bare = not any(c.dep_ in args.OBJECT_DEPS for c in frame.verb.children)
