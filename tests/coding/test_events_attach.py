@@ -154,3 +154,20 @@ def test_events_no_target_from_inside_another_act(parsed, code):
     ]
     events = code(parsed(rows, [(0, 1, ["ARV"], "name"), (7, 8, ["BEL"], "name")]))
     assert not any(c.startswith("02") and t == "BEL" for _, t, c in events)
+
+
+def test_events_a_states_own_forces_are_no_target(parsed, code):
+    rows = [
+        ("Arvania", "Arvania", "PROPN", "NNP", "nsubj", 1),
+        ("deployed", "deploy", "VERB", "VBD", "ROOT", 1),
+        ("troops", "troop", "NOUN", "NNS", "dobj", 1),
+        ("to", "to", "ADP", "IN", "prep", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "pobj", 3),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    doc = parsed(rows, [(0, 1, ["ARV"], "name"), (4, 5, ["BEL"], "name")])
+    troops = Actor("ARV", "Arvanian troops", "organisation", "Army", "MIL")
+    doc._.actor_mentions = sorted(
+        [*doc._.actor_mentions, ActorMention((troops,), 2, 3, 0, "troops", "context")], key=lambda m: m.start
+    )
+    assert any((s, t) == ("ARV", "BEL") for s, t, _ in code(doc))

@@ -56,6 +56,8 @@ UNDERGOERS = frozenset({"die", "perish"})
 MISHAP_NOUNS = frozenset(
     {"crash", "accident", "collision", "derailment", "earthquake", "quake", "flood", "storm", "disaster"}
 )
+# State bodies a state or its government acts through: "deployed troops", "sent diplomats".
+OWN_BODIES = frozenset({"MIL", "COP", "SPY"})
 # Texts that say things for whoever issues them.
 TEXT_NOUNS = frozenset(
     {"resolution", "statement", "declaration", "communique", "letter", "message", "report", "decree", "note"}
@@ -373,6 +375,8 @@ def _slots(
         found = with_conjuncts(arg, index, strict=True) if rank >= 0 else []
         if own and _pronoun_owned(arg):  # "its ambassador": the source's own, not its target
             found = [a for a in found if a not in own]
+        if own and rank == 0:  # "Russia deployed troops to Belarus": its own forces, sent there
+            found = [a for a in found if not _own_forces(a, own)]
         if topics and rank == 0 and _owned_thing(arg, index):
             found = []
         if not venues and _place_named(arg, index):
@@ -399,6 +403,13 @@ def _place_named(noun: Token, index: MentionIndex) -> bool:
         return False
     owners = [index[c.i] for c in noun.children if c.dep_ == "compound" and c.i in index]
     return bool(owners) and all(m.how in PLACE_HOWS for m in owners)
+
+
+def _own_forces(actor: Actor, own: frozenset[Actor]) -> bool:
+    """A state body (army, police, officials) of the source's own state."""
+    return actor.kind != "state" and actor.sector in OWN_BODIES and any(
+        o.code == actor.code and (o.kind == "state" or o.sector == "GOV") for o in own
+    )
 
 
 def _pronoun_owned(noun: Token) -> bool:

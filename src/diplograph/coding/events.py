@@ -30,8 +30,9 @@ PLACE_TARGET_ROOTS = frozenset({"07", "14", "15", "16", "17", "18", "19", "20"})
 # Zurich"), but only a place right on the verb: "discuss it at a meeting in Kuala Lumpur"
 # is no consultation with Malaysia (see targets.venue_of).
 # Sympathy goes to the place struck ("condolences over the earthquake in Turkey"), a claimed
-# attack to the place attacked ("claimed responsibility for a bombing in Kabul").
-PLACE_TARGET_CODES = frozenset({"015", "018", "042", "043"})
+# attack to the place attacked ("claimed responsibility for a bombing in Kabul"), a military
+# withdrawal to the place left ("withdrew its soldiers from Gaza").
+PLACE_TARGET_CODES = frozenset({"015", "018", "042", "043", "087", "0871", "0872", "0873", "0874"})
 # Objects that coordinated subjects share ("X and Y signed an accord"): they act on each other.
 JOINT_NOUNS = frozenset(
     {
