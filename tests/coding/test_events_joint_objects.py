@@ -62,3 +62,9 @@ def test_events_talks_about_someones_thing_are_with_each_other(parsed, code):
     events = code(parsed(rows, [(0, 1, A, "name"), (2, 3, C, "name"), (4, 5, ["BEL"], "name")]))
     assert not any(t == "BEL" for _, t, _ in events)
     assert {("ARV", "CEL"), ("CEL", "ARV")} <= {(s, t) for s, t, _ in events}
+
+
+def test_events_co_subjects_wanting_a_joint_thing_do_not_pair(parsed, code):
+    mentions = [(0, 1, A, "name"), (2, 3, C, "name")]
+    wanted = code(parsed(_coordinated("wanted", "want", "statement"), mentions))
+    assert not any(t in ("ARV", "CEL") for _, t, _ in wanted)

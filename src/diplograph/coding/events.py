@@ -91,6 +91,7 @@ PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioter
 # visits, which go to the place that owns the object ("attend the Beijing Olympics").
 TALK_CODES = frozenset({"040", "041", "045", "046"})
 VISIT_CODES = frozenset({"042", "043", "044"})
+WANTING = frozenset({"want", "wish", "hope", "seek", "need", "demand", "request", "expect", "prefer", "like"})
 ALLY_PREPS = frozenset({"alongside", "beside"})
 ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
@@ -328,6 +329,8 @@ def same_actor(source: Actor, target: Actor, code: str = "") -> bool:
 def _joint_object(verb: Token) -> bool:
     """Whether coordinated subjects may act on each other: no object, or an object that
     is a joint thing ("signed an accord", "renewed ties"), not "supported the plan"."""
+    if verb.lemma_.lower() in WANTING:
+        return False  # "X and Y wanted a statement": each wants it, neither acts on the other
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     return all(_joint(o) or any(_joint(g) for g in _of_objects(o)) for o in objects)
 
