@@ -56,3 +56,19 @@ def test_component_states_dateline_place_is_no_actor(run) -> None:
     doc = run(text, "2010-04-08", dateline="PRAGUE, April 8 (AFP)")
     assert "CZE" not in [a.code for m in doc._.actor_mentions for a in m.actors]
     assert "RUS" in [a.code for m in doc._.actor_mentions for a in m.actors]
+
+
+def test_component_states_country_inside_a_persons_name_is_no_actor(blank_nlp) -> None:
+    from datetime import date
+
+    from spacy.tokens import Doc, Span
+
+    from diplograph.models import Article
+
+    doc = Doc(blank_nlp.vocab, words=["Michael", "Jordan", "met", "Chad", "officials", "in", "Jordan", "."])
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 6, 7, "GPE")]
+    doc._.article = Article("t", doc.text, date(2015, 6, 9))
+    doc = blank_nlp.get_pipe("diplograph_actors")(doc)
+    found = [(m.start, a.code) for m in doc._.actor_mentions for a in m.actors]
+    assert (1, "JOR") not in found
+    assert (6, "JOR") in found

@@ -77,10 +77,11 @@ class ActorRecognizer:
             plural(resolver, hit)
         resolve_they(resolver, covered)
         first_person(resolver)
+        found = [m for m in resolver.freeze() if not _inside_a_name(doc, m)]
         span = dateline_span(doc.text[:DATELINE_SCAN])
         if span is None:
-            return resolver.freeze()
-        return [m for m in resolver.freeze() if not span[0] <= doc[m.start].idx < span[1]]
+            return found
+        return [m for m in found if not span[0] <= doc[m.start].idx < span[1]]
 
     def dateline_code(self, article: Article | None) -> str:
         """The country of the dateline's place ("ASTANA, July 4 (Xinhua)" -> KAZ)."""
@@ -94,6 +95,18 @@ class ActorRecognizer:
 
 
 DATELINE_SCAN = 1500  # datelines sit in the first lines
+PLACE_HOWS = frozenset({"name", "place", "capital", "seat"})
+
+
+def _inside_a_name(doc: Doc, mention: ActorMention) -> bool:
+    """A country or city inside a person's name ("Michael Jordan", "Sheikh Sabah Al-Sabah",
+    "Chad Smith"), as the model's named entities mark it, is no actor."""
+    if mention.how not in PLACE_HOWS or any(a.kind != "state" for a in mention.actors):
+        return False
+    if doc[mention.start].ent_type_ != "PERSON":
+        return False
+    person = next((e for e in doc.ents if e.start <= mention.start < e.end and e.label_ == "PERSON"), None)
+    return person is not None and person.end - person.start > mention.end - mention.start
 
 
 def _positions(doc: Doc) -> tuple[list[int], list[int]]:
