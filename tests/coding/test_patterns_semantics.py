@@ -171,3 +171,17 @@ def test_patterns_conflicting_repeat_keeps_the_blocks_own_root():
     vd.verbs["APPREHEND"] = ("APPREHEND", "173")
     vd.patterns["APPREHEND"] = [("* MEMBERS", "173"), ("* MEMBERS", "181")]
     assert [p.coding.code for p in build_lexicon(vd).patterns["APPREHEND"]] == ["173"]
+
+
+def test_patterns_phrasal_pattern_codes_only_its_own_verb():
+    import spacy
+    from spacy.tokens import Doc
+
+    vd = VerbDictionary()
+    vd.verbs["PRESS"] = ("DEMAND", "100")
+    vd.verbs["CAMPAIGN"] = ("DEMAND", "100")
+    vd.patterns["DEMAND"] = [("* ON @PRESS", "190")]
+    lexicon = build_lexicon(vd)
+    doc = Doc(spacy.blank("en").vocab, words=["pressed", "on"], heads=[0, 0], deps=["ROOT", "prt"])
+    assert lexicon.code_for("DEMAND", "100", [], [doc[1]], frozenset({"PRESS", "PRESSED"})).code == "190"
+    assert lexicon.code_for("DEMAND", "100", [], [doc[1]], frozenset({"CAMPAIGN"})).code == "100"

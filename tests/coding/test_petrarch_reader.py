@@ -58,3 +58,16 @@ def test_petrarch_lexicon_drops_non_words():
     vd = parse_verb_lines(LINES)
     vd.verbs[","] = ("SIGN", "057")
     assert "," not in build_lexicon(vd).verbs
+
+
+def test_petrarch_phrasal_pattern_keeps_to_its_comment_verb():
+    lines = [
+        "---  DEMAND   [100]  ---",
+        "DEMAND",
+        "PRESS",
+        "CAMPAIGN",
+        "- * ON                 [190]         # PRESS",
+        "- * RESPONSIBILITY     [015]         # PRESS",
+    ]
+    vd = parse_verb_lines(lines)
+    assert vd.patterns["DEMAND"] == [("* ON @PRESS", "190"), ("* RESPONSIBILITY", "015")]

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import arguments as args
 from diplograph.coding.ontology import is_known
-from diplograph.coding.patterns import Coding, Lexicon, _stems
+from diplograph.coding.patterns import Coding, Lexicon, _stems, verb_forms
 from diplograph.models import Modality
 
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
@@ -105,7 +105,7 @@ class SentenceCoder:
         if hit is None:
             return None
         pre, post = args.phrase_tokens(verb)
-        coding = self.lexicon.code_for(hit[0], hit[1], pre, post)
+        coding = self.lexicon.code_for(hit[0], hit[1], pre, post, verb_forms(verb))
         return coding if coding.code and is_known(coding.code) else None
 
     def own_code(self, verb: Token) -> str:

@@ -66,6 +66,7 @@ class Pattern:
     anchors: tuple[frozenset[str], ...] = ()  # per unit, the keys one of its first words needs
     phrasal: bool = False  # names a prepositional phrase, "( TO )": beats a bare "TO" of equal weight
     particle: bool = False  # only function words ("* OFF"): an equal-weight "* RELATIONS" beats it
+    verbs: frozenset[str] = frozenset()  # a phrasal verb's pattern keeps to its verb ("@PRESS")
 
 
 @dataclass(slots=True)
@@ -90,7 +91,9 @@ class Lexicon:
                 return hit
         return None
 
-    def code_for(self, block: str, default: str, pre: Sequence[Token], post: Sequence[Token]) -> Coding:
+    def code_for(
+        self, block: str, default: str, pre: Sequence[Token], post: Sequence[Token], forms: frozenset[str] = frozenset()
+    ) -> Coding:
         """Return the coding of the heaviest pattern of `block` that matches, else `default`'s."""
         candidates = self.patterns.get(block)
         if not candidates:
@@ -102,6 +105,8 @@ class Lexicon:
         # Patterns are sorted heaviest first, so the first full match is the answer.
         particles = {t.text.upper() for t in post if t.dep_ == "prt"}
         for pattern in candidates:
+            if pattern.verbs and forms and not pattern.verbs & forms:
+                continue  # "* ON" written for "press on" does not code "campaigning on"
             if pattern.particle and not pattern.phrasal and not _words_of(pattern) & particles:
                 continue  # "* OFF" is "fired off", not "fired missiles off its coast"
             if all(anchor & keys for anchor in pattern.anchors) and (
@@ -150,6 +155,12 @@ def _keys(words: Sequence[tuple[str, str]]) -> set[str]:
 
 def _anchors(units: Sequence[Unit]) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(phrase[0].rstrip("_") for phrase in unit) for unit in units)
+
+
+def verb_forms(token: Token) -> frozenset[str]:
+    """The forms a pattern's verb restriction may name: lemma, text and stems, upper-cased."""
+    text = token.text.upper()
+    return frozenset({token.lemma_.upper(), text, *_stems(text)})
 
 
 def _stems(word: str) -> list[str]:
@@ -278,6 +289,8 @@ def _units(tokens: Iterable[str], synsets: dict[str, list[str]]) -> list[Unit]:
 def compile_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Pattern | None:
     """Compile one PETRARCH pattern body (`pre * post`); None if it has no `*`."""
     tokens = text.replace("{", " {").replace("}", "} ").split()
+    verbs = frozenset(t[1:] for t in tokens if t.startswith("@"))
+    tokens = [t for t in tokens if not t.startswith("@")]
     if "*" not in tokens:
         return None
     star = tokens.index("*")
@@ -289,7 +302,7 @@ def compile_pattern(text: str, code: str, synsets: dict[str, list[str]]) -> Patt
     phrasal = "(" in tokens
     particle = bool(pre + post) and _words_of_units(pre + post) <= FUNCTION_WORDS
     return Pattern(
-        tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal, particle
+        tuple(pre), tuple(post), Coding.parse(code, swap), weight, _anchors(pre + post), phrasal, particle, verbs
     )
 
 

@@ -29,6 +29,14 @@ class VerbDictionary:
     synsets: dict[str, list[str]] = field(default_factory=dict)
 
 
+# Pattern syntax marks, and the words of phrasal-verb patterns (particles and prepositions).
+PATTERN_MARKS = frozenset({"*", "(", ")", "+", "$", "^", "%", "|"})
+PHRASAL_WORDS = frozenset(
+    {"OFF", "UP", "OUT", "DOWN", "BACK", "AWAY", "ON", "IN", "OVER", "WITH", "TO", "AT", "FOR", "FROM",
+     "AGAINST", "INTO", "ONTO", "ABOUT", "OF", "BY", "UPON", "TOWARD", "TOWARDS", "THROUGH", "AHEAD", "ALONG"}
+)  # fmt: skip
+
+
 def parse_code(text: str) -> str:
     """Return the code of `[042:043]`-style text as "042:043" (source->target, then
     target->source), "042", or '' when there is no source->target code."""
@@ -61,12 +69,24 @@ def _add_verb(vd: VerbDictionary, line: str, block: str, default: str) -> None:
             vd.verbs.setdefault(form.lstrip("+").upper(), (block, code))
 
 
-def _add_pattern(vd: VerbDictionary, line: str, block: str) -> None:
+def _add_pattern(vd: VerbDictionary, line: str, block: str, verb: str = "") -> None:
+    """Record a pattern; one of function words only ("* OFF", "* ( FOR )") is a phrasal verb's
+    meaning and keeps to the verb its comment names ("press on", not "campaign on"): `@PRESS`."""
     code = parse_code(line)
     body = _CODE.sub("", line[1:]).strip()
     if code and "*" in body:
         body = " ".join(body.replace("(", " ( ").replace(")", " ) ").split())
+        words = {w for w in body.split() if w not in PATTERN_MARKS}
+        if verb and words and words <= PHRASAL_WORDS:
+            body = f"{body} @{verb}"
         vd.patterns.setdefault(block, []).append((body, code))
+
+
+def _comment_verb(raw: str, members: set[str]) -> str:
+    """The verb a pattern line's comment names ("# PRESS"), if it is one of the block's."""
+    comment = raw.split("#", 1)[1].split() if "#" in raw else []
+    word = comment[0].upper() if comment else ""
+    return word if word in members else ""
 
 
 def read_verb_dictionary(path: Path) -> VerbDictionary:
@@ -86,6 +106,7 @@ def parse_verb_lines(lines: list[str]) -> VerbDictionary:
     """Parse the lines of a PETRARCH verb dictionary (see the module docstring)."""
     vd = VerbDictionary()
     block, default, synset = "", "", ""
+    members: set[str] = set()
     for raw in lines:
         line = _strip_comment(raw)
         stripped = line.strip()
@@ -96,13 +117,15 @@ def parse_verb_lines(lines: list[str]) -> VerbDictionary:
         if header:
             block, default, synset = header.group(1).upper(), parse_code(stripped), ""
             vd.patterns.setdefault(block, [])
+            members = {block}
         elif stripped.startswith("&"):
             synset = stripped.split()[0].upper()
             vd.synsets.setdefault(synset, [])
         elif synset and stripped.startswith("+"):
             vd.synsets[synset].append(stripped[1:].strip().upper())
         elif stripped.startswith("-") and block:
-            _add_pattern(vd, stripped, block)
+            _add_pattern(vd, stripped, block, _comment_verb(raw, members))
         elif block and stripped[0].isalpha() or (block and stripped.startswith("+")):
             _add_verb(vd, stripped, block, default)
+            members.add(stripped.lstrip("+").split()[0].upper())
     return vd
