@@ -171,3 +171,11 @@ def test_events_a_states_own_forces_are_no_target(parsed, code):
         [*doc._.actor_mentions, ActorMention((troops,), 2, 3, 0, "troops", "context")], key=lambda m: m.start
     )
     assert any((s, t) == ("ARV", "BEL") for s, t, _ in code(doc))
+
+
+def test_events_multilateral_acts_give_no_dyad_swarm() -> None:
+    states = [Actor(c, c, "state") for c in ("AAA", "BBB", "CCC", "DDD", "EEE")]
+    assert pairs(states[:4], states[4:], "040") == [(s, states[4]) for s in states[:4]]
+    assert pairs(states[:4], states[:4][::-1], "040") == []  # four "joined by" four: a summit
+    assert pairs(states, [], "057") == [(s, None) for s in states]  # five signed an accord
+    assert len(pairs(states[:2], [], "057")) == 2  # two signed: each with the other

@@ -92,6 +92,8 @@ PROTESTER_ROLES = frozenset({"protesters", "protester", "demonstrators", "rioter
 TALK_CODES = frozenset({"040", "041", "045", "046"})
 VISIT_CODES = frozenset({"042", "043", "044"})
 WANTING = frozenset({"want", "wish", "hope", "seek", "need", "demand", "request", "expect", "prefer", "like"})
+# Beyond this many parties on a side, an act is multilateral: its dyads would swamp the counts.
+MAX_SIDE = 3
 ALLY_PREPS = frozenset({"alongside", "beside"})
 ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
@@ -363,8 +365,12 @@ def pairs(
     """Source-target pairs; coordinated sources with no target may act on each other
     (cooperation only when `mutual`: nothing but a joint thing is their object), unless
     they act `alone` (each on its own, see `_together`)."""
+    if targets and (len(sources) > MAX_SIDE and len(targets) > MAX_SIDE):
+        return []  # leaders of ten states "joined by" six others: a summit, not 60 dyads
     if targets or alone:
         return [(s, t) for s in sources for t in targets] if targets else [(s, None) for s in sources]
+    if len(sources) > MAX_SIDE:
+        return [(s, None) for s in sources]  # six states signed an accord: a multilateral act
     if len(sources) >= 2 and is_symmetric(code) and mutual:
         # "X and Y clashed", "signed an accord"; not "X and Y launched an offensive" (allies)
         return [(s, t) for s in sources for t in sources if s is not t]
