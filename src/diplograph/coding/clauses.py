@@ -176,8 +176,9 @@ class SentenceCoder:
                 return child
             if appeal and child.dep_ == "ccomp" and any(g.lower_ == "to" for g in child.children):
                 return child
-            if child.dep_ == "ccomp" and self._base(word) in DESIRE_VERBS and _other_subject(child):
-                return child  # "Mongolia hopes that China will invest": an appeal to China
+            wishing = self._base(word) in DESIRE_VERBS or self._family(word) == "appeal"
+            if child.dep_ == "ccomp" and wishing and _other_subject(child):
+                return child  # "Mongolia hopes that China will invest", "urged that Iran stop": appeals
             if child.dep_ == "acomp" and self._family(child):
                 return None
         return None
