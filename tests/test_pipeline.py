@@ -59,3 +59,24 @@ def test_pipeline_past_intent_is_dated_by_its_own_verb(pipeline) -> None:  # typ
     agreed = [e for e in result.events if e.cameo.startswith("03") and e.target and e.target.code in ("DEU", "FRA")]
     assert agreed, result.events
     assert all(e.date == "2024-01" for e in agreed)
+
+
+@pytest.mark.slow
+def test_pipeline_dateline_date_is_no_events_date(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = ("TOKYO, April 3 -- Prime Minister Ryutaro Hashimoto passed the budget before he leaves for "
+            "the United States on April 24 for talks with President Bill Clinton.")
+    article = Article(id="t", text=text, date=date(1997, 4, 3), dateline_date=date(1997, 4, 3))
+    [result] = list(pipeline.run([article]))
+    talks = [e for e in result.events if e.trigger == "talks"]
+    assert talks and all(e.date == "1997-04-24" for e in talks)
+
+
+@pytest.mark.slow
+def test_pipeline_plan_without_a_reporting_verb_is_dated_by_the_story(pipeline) -> None:  # type: ignore[no-untyped-def]
+    text = "PARIS, July 4 -- German Chancellor Olaf Scholz will visit Poland on Saturday."
+    article = Article(id="t", text=text, date=date(2024, 7, 4), dateline_date=date(2024, 7, 4))
+    [result] = list(pipeline.run([article]))
+    planned = [e for e in result.events if e.target and e.target.code == "POL"]
+    assert planned and all(e.date == "2024-07-04" and e.modality != "asserted" or e.cameo.startswith("03")
+                           for e in planned)
+    assert all(e.date == "2024-07-04" for e in planned)

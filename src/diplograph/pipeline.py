@@ -72,7 +72,7 @@ class Pipeline:
         resolver = DateResolver(doc, article)
         sentences = list(doc.sents)
         candidates = doc._.event_candidates or []
-        stated = [resolver.stated_date(c.sentence, _dating_token(c, sentences[c.sentence])) for c in candidates]
+        stated = [_when(resolver, c, sentences[c.sentence]) for c in candidates]
         fallback: Resolved = (resolver.anchor.isoformat(), "day")
         drafts = [self._draft(doc, article, _not_yet(cand, when, resolver.anchor), when or fallback, sentences,
                               recent=_recent(when, resolver.anchor))
@@ -96,6 +96,16 @@ class Pipeline:
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
             trigger=cand.trigger, evidence_list=(mention,),
         )
+
+
+def _when(resolver: DateResolver, cand: EventCandidate, sent: Span) -> Resolved | None:
+    """The stated date of an event; an announcement with no reporting verb ("He will attend
+    the summit on Saturday") dates from the story, its own date being the plan's."""
+    token = _dating_token(cand, sent)
+    announced = cand.cameo.startswith("03") or cand.modality != "asserted"
+    if announced and token == sent.root.i == cand.trigger_index:
+        return resolver.statement_date(cand.sentence)
+    return resolver.stated_date(cand.sentence, token)
 
 
 def _not_yet(cand: EventCandidate, when: Resolved | None, anchor: date) -> EventCandidate:

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.dates.expressions import DateMatch, Direction, Resolved, find_dates, resolve
 from diplograph.dates.paragraphs import sentence_paragraphs, sentences_of
-from diplograph.ingest.dateline import dateline_offset
+from diplograph.ingest.dateline import dateline_offset, dateline_span
 from diplograph.models import Article
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,7 @@ FUTURE_PATH = frozenset(
 )
 # Verbs of a clause on an event noun that say when it happened ("the visit, which began Sunday").
 OCCURRING = frozenset({"start", "begin", "end", "conclude", "open", "close", "occur", "happen", "finish", "take"})
+DATELINE_SCAN = 1500  # datelines sit in the first lines
 RECENT_DAYS = 7  # how far back a stated day still sets the story's reference time
 SHIFT = {"day before": -1, "previous day": -1, "next day": 1, "following day": 1}
 
@@ -75,10 +76,20 @@ class DateResolver:
             found = (None if present else self._carried(sentence)) or self._reference_day(sentence)
         return found
 
+    def statement_date(self, sentence: int) -> Resolved | None:
+        """When a sentence was said, leaving out its own dates: "He will attend the summit on
+        Saturday" was announced on the story's day, not on Saturday."""
+        if not 0 <= sentence < len(self._sents):
+            return None
+        return self._carried(sentence) or self._reference_day(sentence)
+
     def _index(self, doc: Doc) -> dict[int, list[tuple[DateMatch, Span]]]:
         starts = [s.start_char for s in self._sents]
         found: dict[int, list[tuple[DateMatch, Span]]] = {}
+        dateline = dateline_span(doc.text[:DATELINE_SCAN]) or (0, 0)
         for match in find_dates(doc.text):
+            if dateline[0] <= match.start < dateline[1]:
+                continue  # the filing date anchors the story; it is no event's date
             span = doc.char_span(match.start, match.end, alignment_mode="expand")
             if span is not None:
                 found.setdefault(bisect_right(starts, match.start) - 1, []).append((match, span))
