@@ -59,3 +59,18 @@ def test_context_possessive_owner_beats_earlier_officials(run) -> None:
 def test_context_possessive_owner_state(run) -> None:
     doc = run("US officials met .\nOfficials from Russia 's parliament spoke .", "2019-01-10")
     assert ("Officials", "RUS", "GOV", "context") in found(doc)
+
+
+def test_context_a_meetings_venue_gives_no_nationality(parsed) -> None:
+    rows = [
+        ("Ministers", 4, "nsubj", "NOUN", "NNS"),
+        ("at", 0, "prep", "ADP", "IN"),
+        ("the", 3, "det", "DET", "DT"),
+        ("summit", 1, "pobj", "NOUN", "NN"),
+        ("agreed", 4, "ROOT", "VERB", "VBD"),
+        ("in", 3, "prep", "ADP", "IN"),
+        ("Hanoi", 5, "pobj", "PROPN", "NNP"),
+        (".", 4, "punct", "PUNCT", "."),
+    ]
+    doc = parsed(rows, "2006-11-17")
+    assert [m.text for m in doc._.actor_mentions] == ["Hanoi"]

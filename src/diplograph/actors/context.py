@@ -70,6 +70,9 @@ WHERE_WORDS = frozenset({"in", "over", "across", "inside", "throughout"})
 REGION_WORDS = frozenset(
     {"eastern", "western", "northern", "southern", "central", "east", "west", "north", "south"}
 )
+MEETING_NOUNS = frozenset(
+    {"meeting", "summit", "conference", "talks", "forum", "session", "gathering", "assembly", "congress", "ceremony"}
+)
 LEADER_ROLES = frozenset({"President", "Prime Minister", "Chancellor", "King"})
 
 
@@ -245,7 +248,7 @@ def later_place(r: ArticleResolver, hits: list[Hit], j: int, sector: str) -> str
     for nxt in hits[j + 1 :]:
         if r.sent_of[nxt.start] != sentence:
             break
-        if nxt.state and not nxt.persons and not nxt.agent:
+        if nxt.state and not nxt.persons and not nxt.agent and not _venue_of_a_meeting(r, nxt):
             where = _after_where_word(r, nxt.start) or _possessive_place(r, nxt)
             if where:
                 return nxt.state[0]
@@ -254,6 +257,12 @@ def later_place(r: ArticleResolver, hits: list[Hit], j: int, sector: str) -> str
             if leader is not None and leader.role in LEADER_ROLES:
                 return leader.code
     return ""
+
+
+def _venue_of_a_meeting(r: ArticleResolver, hit: Hit) -> bool:
+    """ "Officials at the summit in Hanoi": a meeting's venue says nothing of who attends."""
+    prep = r.doc[hit.end - 1].head
+    return prep.dep_ == "prep" and (prep.head.lemma_ or prep.head.lower_).lower() in MEETING_NOUNS
 
 
 def _after_where_word(r: ArticleResolver, start: int) -> bool:
