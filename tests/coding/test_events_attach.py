@@ -179,3 +179,16 @@ def test_events_multilateral_acts_give_no_dyad_swarm() -> None:
     assert pairs(states[:4], states[:4][::-1], "040") == []  # four "joined by" four: a summit
     assert pairs(states, [], "057") == [(s, None) for s in states]  # five signed an accord
     assert len(pairs(states[:2], [], "057")) == 2  # two signed: each with the other
+
+
+def test_events_an_actor_without_a_code_makes_no_event(parsed, code):
+    rows = [
+        ("Tsang", "Tsang", "PROPN", "NNP", "nsubj", 1),
+        ("met", "meet", "VERB", "VBD", "ROOT", 1),
+        ("Belmora", "Belmora", "PROPN", "NNP", "dobj", 1),
+        (".", ".", "PUNCT", ".", "punct", 1),
+    ]
+    doc = parsed(rows, [(2, 3, ["BEL"], "name")])
+    nameless = Actor("", "Donald Tsang", "person", "Chief Executive")
+    doc._.actor_mentions = [ActorMention((nameless,), 0, 1, 0, "Tsang", "name"), *doc._.actor_mentions]
+    assert code(doc) == set()

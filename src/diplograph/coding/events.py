@@ -279,6 +279,7 @@ def attach(frame: Frame, sentence: int, index: args.MentionIndex, places: set[Ac
         EventCandidate(s, t, code, sentence, frame.trigger.text, frame.modality, frame.trigger.i)
         for s, t, code in coded
         if (not quiet or (t is not None and explicit)) and (t is None or not same_actor(s, t, code))
+        and s.code and (t is None or t.code)  # an actor with no code cannot be coded
     ]
 
 
