@@ -86,3 +86,9 @@ def test_component_people_stale_minister_is_left_as_a_title(run) -> None:
     late = run("The German foreign minister said so .", "2015-06-09")
     assert [a.name for m in early._.actor_mentions for a in m.actors] == ["Guido Westerwelle"]
     assert [a.name for m in late._.actor_mentions for a in m.actors] == ["German Foreign Minister"]
+
+
+def test_component_people_a_coded_entry_beats_a_codeless_duplicate(run) -> None:
+    """The sources list some Cypriot ministers again under Northern Cyprus, which has no code."""
+    doc = run("Andreas Christou said so .", "2005-06-09", dateline="NICOSIA, June 9 (AFP)")
+    assert [a.code for m in doc._.actor_mentions for a in m.actors] == ["CYP"]

@@ -149,6 +149,8 @@ class ArticleResolver:
 
     def resolve_person(self, pids: list[int], codes: list[str], title: Title | None) -> Actor | None:
         persons = [self.gaz.persons[p] for p in pids]
+        # a source listed a few people under a territory with no code (Northern Cyprus)
+        persons = [p for p in persons if p.code] or persons
         if codes:
             persons = [p for p in persons if p.code in codes]
         if not persons:
