@@ -78,7 +78,7 @@ class ActorRecognizer:
         resolve_they(resolver, covered)
         first_person(resolver)
         found = [m for m in resolver.freeze() if not _inside_a_name(doc, m)]
-        span = dateline_span(doc.text[:DATELINE_SCAN])
+        span = dateline_span(doc.text)
         if span is None:
             return found
         return [m for m in found if not span[0] <= doc[m.start].idx < span[1]]
@@ -94,7 +94,6 @@ class ActorRecognizer:
         return ""
 
 
-DATELINE_SCAN = 1500  # datelines sit in the first lines
 PLACE_HOWS = frozenset({"name", "place", "capital", "seat"})
 
 

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import arguments as args
 from diplograph.coding.ontology import is_known
-from diplograph.coding.patterns import Coding, Lexicon, _stems, verb_forms
+from diplograph.coding.patterns import Coding, Lexicon, verb_forms
 from diplograph.models import Modality
 
 VERBAL_POS = frozenset({"VERB", "AUX", "ADJ"})
@@ -151,8 +151,8 @@ class SentenceCoder:
         lemma = token.lemma_.lower()
         if lemma in self.control.families:
             return lemma
-        stems = (stem.lower() for stem in _stems(token.text.upper()))
-        return next((stem for stem in stems if stem in self.control.families), lemma)
+        forms = (form.lower() for form in verb_forms(token))
+        return next((form for form in forms if form in self.control.families), lemma)
 
     def _governing_family(self, word: Token, inner: Token) -> str:
         """The family of `word` governing `inner`: wanting someone else to act is an appeal

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from diplograph.actors.context import STATE_RUN
 from diplograph.coding import arguments as args
 from diplograph.coding import targets
 from diplograph.coding.clauses import Frame, SentenceCoder
@@ -99,7 +100,6 @@ ARMED_NON_STATE = frozenset({"REB", "UAF", "IMG", "INS"})
 # Acts that are news when a state's own officials or forces do them to its own territory.
 DOMESTIC_ROOTS = frozenset({"18", "19", "20"})
 DOMESTIC_CODES = frozenset({"015", "018"})
-STATE_RUN = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 WEAPON_VERBS = frozenset({"shell", "bomb", "bombard", "shoot", "fire", "explode", "launch", "strafe", "gun"})
 
 
@@ -123,9 +123,7 @@ def code_sentence(
         found = attach(_claimed_fight(coder, frame), sentence, index, places)
         claims = reported_attacks(coder, frame, found, index)
         events.extend(claims)
-        said = frame.trigger.doc[claims[0].trigger_index or 0] if claims else None
-        contested = said is not None and said.lemma_.lower() in ACCUSING
-        events.extend(e for e in found if not (contested or _party_claim(e, claims)))
+        events.extend(e for e in found if not _replaced_by_claim(e, claims, sent.doc))
     if any(blocked_in_sport(e) for e in events) and is_sport(sent):
         events = [e for e in events if not blocked_in_sport(e)]
     return _unique(events)
@@ -178,13 +176,17 @@ def reported_attacks(
     return out
 
 
-def _party_claim(event: EventCandidate, claims: list[EventCandidate]) -> bool:
-    """Whether the one attacked is the one saying it ("Israel said a mortar was fired at it"):
-    then the accusation replaces the fight, as CAMEO.2.0's transformations do; so does an
-    allegation ("the US claimed that ISIL had attacked Iraq", see `code_sentence`). The
-    attacker's own plain report ("Israel said its troops killed three militants") and a third
-    party's ("the UN said X shelled Y") keep the fight beside the claim or accusation."""
-    return any(claim.source == event.target for claim in claims)
+def _replaced_by_claim(event: EventCandidate, claims: list[EventCandidate], doc: Doc) -> bool:
+    """Whether a reported fight gives way to its claim, as CAMEO.2.0's transformations do:
+    when the one attacked says it ("Israel said a mortar was fired at it") or the report is
+    an allegation ("the US claimed that ISIL had attacked Iraq"). The attacker's own plain
+    report ("Israel said its troops killed three militants") and a third party's ("the UN
+    said X shelled Y") keep the fight beside the claim or accusation."""
+    return any(
+        claim.source == event.target
+        or (claim.trigger_index is not None and doc[claim.trigger_index].lemma_.lower() in ACCUSING)
+        for claim in claims
+    )
 
 
 def _reporting_verb(token: Token) -> int:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from diplograph.coding.petrarch import VerbDictionary, read_verb_dictionary
+from diplograph.coding.petrarch import PHRASAL_WORDS, VerbDictionary, read_verb_dictionary
 
 Phrase = tuple[str, ...]  # contiguous words
 Unit = tuple[Phrase, ...]  # alternatives
@@ -34,10 +34,7 @@ STEM_ENDINGS = frozenset(
 )
 # Particles and prepositions: a pattern of nothing else ("* OFF", "* ( WITH )") ranks after an
 # equal-weight one naming a thing ("* RELATIONS"): "broke off relations with X" cuts ties.
-FUNCTION_WORDS = frozenset(
-    {"OFF", "UP", "OUT", "DOWN", "BACK", "AWAY", "ON", "IN", "OVER", "WITH", "TO", _PREP_TO, "AT", "FOR",
-     "FROM", "AGAINST", "INTO", "ONTO", "ABOUT", "OF", "BY", "UPON", "TOWARD", "TOWARDS", "THROUGH"}
-)  # fmt: skip
+FUNCTION_WORDS = PHRASAL_WORDS | {_PREP_TO}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.dates.expressions import DateMatch, Direction, Resolved, find_dates, resolve
 from diplograph.dates.paragraphs import sentence_paragraphs, sentences_of
-from diplograph.ingest.dateline import dateline_offset, dateline_span
+from diplograph.ingest.dateline import dateline_span
 from diplograph.models import Article
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,6 @@ FUTURE_PATH = frozenset(
 )
 # Verbs of a clause on an event noun that say when it happened ("the visit, which began Sunday").
 OCCURRING = frozenset({"start", "begin", "end", "conclude", "open", "close", "occur", "happen", "finish", "take"})
-DATELINE_SCAN = 1500  # datelines sit in the first lines
 RECENT_DAYS = 7  # how far back a stated day still sets the story's reference time
 SHIFT = {"day before": -1, "previous day": -1, "next day": 1, "following day": 1}
 
@@ -39,13 +38,13 @@ class DateResolver:
         self._doc = doc
         self._sents = sentences_of(doc)
         self._paragraph = sentence_paragraphs(doc, self._sents)
-        self._found = self._index(doc)
+        dateline = dateline_span(doc.text) or (0, 0)
+        self._found = self._index(doc, dateline)
         self._anchor = article.anchor_date or self._fallback_anchor(article)
         self._sentence_dates: dict[int, Resolved | None] = {}
-        offset = dateline_offset(doc.text)
         starts = [s.start_char for s in self._sents]
         # Sentences before a dateline (captions, highlights) neither set nor take the story's day.
-        self._body = max(bisect_right(starts, offset) - 1, 0) if offset > 0 else 0
+        self._body = max(bisect_right(starts, dateline[0]) - 1, 0) if dateline[0] > 0 else 0
 
     @property
     def anchor(self) -> date:
@@ -83,10 +82,9 @@ class DateResolver:
             return None
         return self._carried(sentence) or self._reference_day(sentence)
 
-    def _index(self, doc: Doc) -> dict[int, list[tuple[DateMatch, Span]]]:
+    def _index(self, doc: Doc, dateline: tuple[int, int]) -> dict[int, list[tuple[DateMatch, Span]]]:
         starts = [s.start_char for s in self._sents]
         found: dict[int, list[tuple[DateMatch, Span]]] = {}
-        dateline = dateline_span(doc.text[:DATELINE_SCAN]) or (0, 0)
         for match in find_dates(doc.text):
             if dateline[0] <= match.start < dateline[1]:
                 continue  # the filing date anchors the story; it is no event's date

@@ -14,7 +14,6 @@ __all__ = [
     "DATELINE_TOLERANCE",
     "article_dateline",
     "dateline_agency",
-    "dateline_offset",
     "dateline_span",
     "dateline_parse",
     "parse_date_field",
@@ -120,16 +119,11 @@ def resolve_dateline_date(month: int, day: int, year: int | None, pub_date: date
     return None
 
 
-def dateline_offset(text: str) -> int:
-    """Where the dateline starts in `text` (-1: none). What comes before it (photo
-    captions, highlights) is front matter that restates the story."""
-    span = dateline_span(text)
-    return span[0] if span is not None else -1
-
-
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Character span of the dateline in `text` ("PRAGUE, April 8 (AFP) --"), if any: its
-    place is where the story was filed, not an actor of the first sentence."""
+    place is where the story was filed, not an actor of the first sentence, and what comes
+    before it (photo captions, highlights) is front matter that restates the story.
+    Only the opening of `text` is scanned."""
     match = _find_in_text(text)
     return (match.start("line"), match.end()) if match is not None else None
 
