@@ -22,4 +22,7 @@ class Settings(BaseSettings):
     actor_files: tuple[Path, ...] = Field((), description="extra user actor dictionaries")
     default_date: str | None = Field(None, description="date for articles that carry none")
     api_token: str | None = Field(None, description="token that enables POST /api/v1/articles")
+    event_model_dir: str = Field("", description="event model folder from `diplograph train` (default: shipped)")
+    min_confidence: float | None = Field(None, description="events below are not shown (default: the model's)")
+    include_targetless: bool = Field(False, description="keep events with no target (confidence null)")
     max_request_bytes: int = Field(5_000_000, description="largest accepted request body")

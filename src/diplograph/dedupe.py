@@ -94,7 +94,9 @@ def _triple(event: Event) -> tuple[str, str, str]:
 def _merge_group(group: list[Event]) -> Event:
     best = min(group, key=clarity)
     evidence = sorted({m for e in group for m in _mentions_of(e)}, key=_mention_order)
-    merged = replace(best, evidence_list=tuple(evidence), mentions=len({m.sentence for m in evidence}))
+    scores = [e.confidence for e in group if e.confidence is not None]
+    merged = replace(best, evidence_list=tuple(evidence), mentions=len({m.sentence for m in evidence}),
+                     confidence=max(scores) if scores else None)
     return replace(merged, event_id=event_id(merged))
 
 

@@ -92,6 +92,7 @@ class EventCandidate:
     trigger: str
     modality: Modality = "asserted"
     trigger_index: int | None = None  # Doc token index of the event verb/noun, for dates and places
+    confidence: float | None = None  # calibrated by the event model; None for rule-only events
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ class Event:
     modality: Modality = "asserted"
     trigger: str = ""
     evidence_list: tuple[Mention, ...] = field(default=())
+    confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The event as the contract's JSON object."""
@@ -156,6 +158,7 @@ class Event:
             "sentence": self.sentence,
             "mentions": self.mentions,
             "modality": self.modality,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
         }
 
 

@@ -94,7 +94,7 @@ class Pipeline:
             quad_class=info.quad_class, goldstein=info.goldstein,
             location=self.locator.locate(doc, cand.sentence, article, cand.trigger_index, recent=recent),
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
-            trigger=cand.trigger, evidence_list=(mention,),
+            trigger=cand.trigger, evidence_list=(mention,), confidence=cand.confidence,
         )
 
 

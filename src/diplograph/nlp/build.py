@@ -21,13 +21,15 @@ def load_model(name: str) -> Language:
     return nlp
 
 
-def build_nlp(settings: Settings) -> Language:
-    """Return the model with paragraph breaks as sentence starts, then diplograph_actors and _coder."""
+def build_nlp(settings: Settings, *, event_model: bool = True) -> Language:
+    """Return the model with paragraph breaks as sentence starts, then diplograph_actors, _coder
+    and the learned diplograph_event_model (left out while training it)."""
     register_extensions()
     # Importing the modules registers the factories with spaCy.
     importlib.import_module("diplograph.actors.component")
     importlib.import_module("diplograph.coding.component")
     importlib.import_module("diplograph.nlp.paragraphs")
+    importlib.import_module("diplograph.coding.learned.component")
     nlp = load_model(settings.spacy_model)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
     nlp.add_pipe(
@@ -35,4 +37,6 @@ def build_nlp(settings: Settings) -> Language:
         config={"actor_files": [str(p) for p in settings.actor_files]},
     )
     nlp.add_pipe("diplograph_coder")
+    if event_model:
+        nlp.add_pipe("diplograph_event_model", config={"model_dir": settings.event_model_dir})
     return nlp

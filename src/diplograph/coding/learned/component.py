@@ -1,0 +1,118 @@
+"""The `diplograph_event_model` spaCy component: the learned layer that decides the events.
+
+It reads the actor mentions and the rule coder's events, proposes every directed
+pair of codes a sentence may report (`candidates.py`), and keeps, for each pair,
+one event with the root the model finds likeliest and the most specific code the
+text supports: a rule event's code with that root, else a verb pattern's in the
+sentence, else the root's general code. Events with no target (which the model
+was not trained on) are kept from the rules with confidence None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from diplograph.coding.clauses import Frame
+from diplograph.coding.learned.candidates import Candidate, sentence_candidates, trigger_of
+from diplograph.coding.learned.features import candidate_features, sentence_words
+from diplograph.coding.learned.model import EventModel, Prediction, load_model, packaged_model
+from diplograph.models import ActorMention, EventCandidate
+from diplograph.nlp.extensions import register_extensions
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """A candidate with its features, as training and prediction see it."""
+
+    candidate: Candidate
+    features: list[str]
+    frames: tuple[Frame, ...]
+
+
+class EventModelComponent:
+    def __init__(self, nlp: Language, name: str, model_dir: str = "") -> None:
+        self.name = name
+        self.nlp = nlp
+        self.model: EventModel = load_model(Path(model_dir)) if model_dir else packaged_model()
+
+    def __call__(self, doc: Doc) -> Doc:
+        rules: list[EventCandidate] = doc._.event_candidates or []
+        doc._.event_candidates = decide(rules, describe_doc(self.nlp, doc), self.model)
+        return doc
+
+
+def decide(rules: Sequence[EventCandidate], described: Sequence[tuple[Span, list[Described]]],
+           model: EventModel) -> list[EventCandidate]:
+    """The model's events, plus the rules' events with no target (confidence None)."""
+    best: dict[tuple[int, frozenset[str], str], EventCandidate] = {}
+    for sent, items in described:
+        for item in items:
+            event = choose(sent, item, model.predict(item.features), model)
+            if event is None or event.source is None or event.target is None:
+                continue
+            # one direction per pair and root: "A met B" is one event, not two
+            key = (event.sentence, frozenset((event.source.code, event.target.code)), event.cameo[:2])
+            if key not in best or (event.confidence or 0.0) > (best[key].confidence or 0.0):
+                best[key] = event
+    chosen = [e for e in rules if e.target is None] + list(best.values())
+    return sorted(chosen, key=lambda e: (e.sentence, e.trigger_index or 0, e.cameo))
+
+
+def describe_doc(nlp: Language, doc: Doc) -> list[tuple[Span, list[Described]]]:
+    """Every sentence's candidates with their features (shared by training and prediction)."""
+    mentions: list[ActorMention] = doc._.actor_mentions or []
+    rules: list[EventCandidate] = doc._.event_candidates or []
+    if not mentions:
+        return []
+    coder = nlp.get_pipe("diplograph_coder").coder
+    out = []
+    for number, sent in enumerate(doc.sents):
+        if not any(m.sentence == number for m in mentions):
+            continue
+        here = [r for r in rules if r.sentence == number and r.target is not None]
+        cands = sentence_candidates(number, mentions, here)
+        if not cands:
+            continue
+        frames = tuple(coder.frames(sent))
+        codes = [(f.trigger.i, f.code) for f in frames]
+        words = sentence_words(sent, number)
+        out.append((sent, [Described(c, candidate_features(sent, c, codes, words), frames) for c in cands]))
+    return out
+
+
+def choose(sent: Span, item: Described, pred: Prediction, model: EventModel) -> EventCandidate | None:
+    """The event of one candidate, or None when the model finds none likely enough."""
+    if pred.root is None or pred.score < model.floor:
+        return None
+    cand = item.candidate
+    src, tgt = cand.source[0].actor, cand.target[0].actor
+    rule = next((r for r in cand.rules if r.cameo[:2] == pred.root
+                 and r.source is not None and r.source.code == src.code), None)
+    rule = rule or next((r for r in cand.rules if r.cameo[:2] == pred.root), None)
+    if rule is not None:
+        return replace(rule, source=src, target=tgt, confidence=model.confidence(pred.score))
+    trigger = trigger_of(sent, cand)
+    frame = min((f for f in item.frames if f.code[:2] == pred.root),
+                key=lambda f: abs(f.trigger.i - trigger.i), default=None)
+    if frame is not None:
+        return EventCandidate(src, tgt, frame.code, cand.sentence, frame.trigger.text, frame.modality,
+                              frame.trigger.i, model.confidence(pred.score))
+    return EventCandidate(src, tgt, pred.root + "0", cand.sentence, trigger.text, "asserted",
+                          trigger.i, model.confidence(pred.score))
+
+
+@Language.factory(
+    "diplograph_event_model",
+    assigns=["doc._.event_candidates"],
+    requires=["doc._.actor_mentions", "doc._.event_candidates"],
+    default_config={"model_dir": ""},
+)
+def make_event_model(nlp: Language, name: str, model_dir: str) -> EventModelComponent:
+    """Build the learned layer; `model_dir` overrides the shipped model (from `diplograph train`)."""
+    register_extensions()
+    return EventModelComponent(nlp, name, model_dir)
