@@ -91,7 +91,7 @@ class Pipeline:
                 yield self.result_of(doc)
             except InputError as err:
                 on_error(err)
-            except Exception as err:  # noqa: BLE001 - one article's failure must not end the run
+            except Exception as err:  # one article's failure must not end the run
                 article: Article = doc._.article
                 on_error(unexpected_error(article.origin or article.id, "dating and coding", err))
 
@@ -104,14 +104,14 @@ class Pipeline:
             return []
         try:
             return list(self.nlp.pipe((self._doc(a) for a in batch), batch_size=len(batch)))
-        except Exception:  # noqa: BLE001
+        except Exception:
             log.debug("a batch of %d articles failed in spaCy; parsing them one by one", len(batch),
                       exc_info=True)
         docs = []
         for article in batch:
             try:
                 docs.append(self.nlp(self._doc(article)))
-            except Exception as err:  # noqa: BLE001
+            except Exception as err:
                 on_error(unexpected_error(article.origin or article.id, "parsing", err))
         return docs
 
@@ -280,7 +280,7 @@ def ingest_articles(
     for result in pipe.run(_fresh(articles, store, summary, failed), failed):
         try:
             summary.record(store.write_result(result))
-        except Exception as err:  # noqa: BLE001 - a write that fails loses this article only
+        except Exception as err:  # a write that fails loses this article only
             failed(_write_error(result.article, err))
     return summary
 
@@ -299,7 +299,7 @@ def _fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
         seen[article.id] = origin
         try:
             stored = store.has_article(article.id, article.content_hash)
-        except Exception:  # noqa: BLE001 - the write will say what is wrong with the store
+        except Exception:  # the write will say what is wrong with the store
             log.debug("could not look up article %s", article.id, exc_info=True)
             stored = False
         if stored:

@@ -143,7 +143,7 @@ def _guarded_line(line: RawLine, stem: str, default_date: date | None, options: 
         raise
     except InputError as err:
         report(err)
-    except Exception as err:  # noqa: BLE001 - one odd line must not end the file
+    except Exception as err:  # one odd line must not end the file
         report(unexpected_error(where, "reading this line", err))
     return None
 

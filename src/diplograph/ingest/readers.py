@@ -176,7 +176,7 @@ def _iter_file(path: Path, article_id: str, run: _Run) -> Iterator[Article]:
         raise
     except InputError as err:
         run.on_error(err)
-    except Exception as err:  # noqa: BLE001 - one odd file must not end the run
+    except Exception as err:  # one odd file must not end the run
         run.on_error(unexpected_error(origin, "reading this file", err))
 
 
@@ -234,7 +234,7 @@ def _stdin_text(head: bytes, stream: IO[bytes], run: _Run) -> Iterator[Article]:
         yield parse_text(text, article_id="stdin", origin=STDIN, default_date=run.default_date)
     except InputError as err:
         run.on_error(err)
-    except Exception as err:  # noqa: BLE001 - reported, never a traceback
+    except Exception as err:  # reported, never a traceback
         run.on_error(unexpected_error(STDIN, "reading standard input", err))
 
 
