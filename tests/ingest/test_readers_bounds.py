@@ -209,3 +209,30 @@ def test_readers_names_with_control_characters_are_escaped(tmp_path: Path, name:
     shown = str(error)
     assert shown.isprintable()
     assert repr(name)[1:-1] in shown
+
+
+class _Endless(io.RawIOBase):
+    """A stream that never ends, like /dev/zero piped into standard input."""
+
+    def __init__(self, byte: bytes) -> None:
+        self.byte = byte
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[no-untyped-def,override]
+        buffer[:] = self.byte * len(buffer)
+        return len(buffer)
+
+
+@pytest.mark.parametrize("byte", [b"\x00", b"a", b"\n"])
+def test_readers_endless_stdin_ends_with_one_message(monkeypatch: pytest.MonkeyPatch, byte: bytes) -> None:
+    import sys
+
+    stream = io.BufferedReader(_Endless(byte))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stream))
+    started = time.perf_counter()
+    articles, errors = read(["-"], max_article_bytes=10_000, max_file_bytes=1_000_000)
+    assert time.perf_counter() - started < 10
+    assert articles == []
+    assert [e.origin for e in errors] == ["<stdin>"] and "stopped after" in errors[0].problem

@@ -51,9 +51,6 @@ def iter_raw_lines(
     """
     number, offset = 0, 0
     while True:
-        if total is not None and offset > total:
-            raise InputError(origin, f"stopped after {offset:,} bytes (the limit is {total:,})",
-                             "split the file, or raise DIPLOGRAPH_MAX_FILE_BYTES")
         data = stream.readline(limit + 1)
         if not data:
             return
@@ -63,10 +60,18 @@ def iter_raw_lines(
             head = data[:_HEAD_BYTES]
             del data  # drop the 20 MB before reading on
             size += _skip_rest_of_line(stream, None if total is None else total - offset - size)
+            _check_total(offset + size, total, origin)
             yield RawLine(number, offset, None, size, head)
         else:
+            _check_total(offset + size, total, origin)
             yield RawLine(number, offset, data, size)
         offset += size
+
+
+def _check_total(read: int, total: int | None, origin: str) -> None:
+    if total is not None and read > total:
+        raise InputError(origin, f"stopped after {read:,} bytes (the limit is {total:,})",
+                         "split the input, or raise DIPLOGRAPH_MAX_FILE_BYTES")
 
 
 def _skip_rest_of_line(stream: IO[bytes], budget: int | None) -> int:
