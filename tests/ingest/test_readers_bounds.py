@@ -236,3 +236,14 @@ def test_readers_endless_stdin_ends_with_one_message(monkeypatch: pytest.MonkeyP
     assert time.perf_counter() - started < 10
     assert articles == []
     assert [e.origin for e in errors] == ["<stdin>"] and "stopped after" in errors[0].problem
+
+
+def test_readers_jsonl_in_another_encoding_is_one_message(tmp_path: Path) -> None:
+    text = "Αθήνα, η κυβέρνηση συνεδρίασε σήμερα."
+    greek = "".join(json.dumps({"id": f"g{n}", "date": "2024-07-05", "text": text}, ensure_ascii=False) + "\n"
+                    for n in range(200))
+    (tmp_path / "greek.jsonl").write_bytes(greek.encode("iso-8859-7"))
+    articles, errors = read([tmp_path / "greek.jsonl"])
+    assert articles == []
+    assert [e.problem for e in errors] == ["not UTF-8 text (most of its first line cannot be decoded)"]
+    assert "iconv" in errors[0].hint

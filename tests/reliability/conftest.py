@@ -143,6 +143,8 @@ def _bad_jsonl(folder: Path, corpus: Corpus) -> None:
         "binary.jsonl": random.Random(2).randbytes(1_000_000),
         "nul.jsonl": b'{"id": 1}\x00\x00\n',
         "latin1.jsonl": '{"id": "x", "date": "2024-07-05", "text": "caf\u00e9"}\n'.encode("latin-1"),
+        "greek.jsonl": ('{"id": "x", "date": "2024-07-05", "text": "\u0391\u03b8\u03ae\u03bd\u03b1 \u03c3\u03ae\u03bc\u03b5\u03c1\u03b1"}\n'
+                        * 50).encode("iso-8859-7"),
     }
     for name, content in files.items():
         corpus.bad[str(_write(folder, f"bad-jsonl/{name}", content))] = ""

@@ -12,7 +12,7 @@ from pathlib import Path
 from diplograph.errors import InputError
 from diplograph.ingest.files import read_bounded
 
-__all__ = ["MAX_ARTICLE_BYTES", "clean_text", "decode_bytes", "read_bytes"]
+__all__ = ["CONVERT_HINT", "MAX_ARTICLE_BYTES", "clean_text", "decode_bytes", "read_bytes"]
 
 #: Larger than any real article; a bigger .txt/.html file or JSONL line is
 #: almost surely not one article, and holding it would cost memory.
@@ -22,7 +22,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", r
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r\n?")
-_CONVERT_HINT = "convert it to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 OLD > NEW (if it was Latin-1)"
+CONVERT_HINT = "convert it to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 OLD > NEW (if it was Latin-1)"
 
 
 def read_bytes(path: Path, origin: str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
@@ -90,4 +90,4 @@ def _declared_charset(data: bytes) -> str | None:
 def _raise_not_utf8(err: UnicodeDecodeError, origin: str, offset: int) -> str:
     bad = err.object[err.start : err.start + 1].hex()
     where = f"byte 0x{bad} at byte offset {offset + err.start}"
-    raise InputError(origin, f"not UTF-8 text ({where})", _CONVERT_HINT)
+    raise InputError(origin, f"not UTF-8 text ({where})", CONVERT_HINT)

@@ -14,7 +14,7 @@ from typing import BinaryIO
 
 from diplograph.errors import InputError
 
-__all__ = ["looks_binary", "open_regular", "read_bounded"]
+__all__ = ["open_regular", "read_bounded", "sniff"]
 
 _KINDS = (
     (stat.S_ISDIR, "a folder"),
@@ -24,7 +24,7 @@ _KINDS = (
     (stat.S_ISSOCK, "a socket"),
 )
 _SNIFF_BYTES = 8192
-_BINARY_SHARE = 0.10  # of undecodable or control characters in a file's first 8 KB
+_BINARY_SHARE = 0.10  # of control (or undecodable) characters in a file's first 8 KB
 
 
 def open_regular(path: Path, origin: str) -> BinaryIO:
@@ -76,17 +76,20 @@ def read_bounded(path: Path, origin: str, limit: int) -> bytes:
     return data
 
 
-def looks_binary(head: bytes) -> bool:
-    """Whether the opening bytes of a file are binary data rather than (possibly mis-encoded) text.
+def sniff(head: bytes) -> str | None:
+    """What is wrong with a whole file, judged by its opening bytes: "binary", "encoding" or None.
 
-    A NUL byte, or more than a tenth of characters that are undecodable or
-    control characters, mean binary: such a file gets one message, not one per line.
+    A NUL byte or many control characters mean binary data; many undecodable
+    bytes without them mean text in another encoding (Latin-1, Windows-1251).
+    Either way the file gets one message, not one per line.
     """
     head = head[:_SNIFF_BYTES]
     if b"\x00" in head:
-        return True
+        return "binary"
     text = head.decode("utf-8", errors="replace")
     if not text:
-        return False
-    odd = sum(1 for char in text if char == "\ufffd" or (char < " " and char not in "\t\n\r\f\v"))
-    return odd / len(text) > _BINARY_SHARE
+        return None
+    controls = sum(1 for char in text if char < " " and char not in "\t\n\r\f\v")
+    if controls / len(text) > _BINARY_SHARE:
+        return "binary"
+    return "encoding" if text.count("\ufffd") / len(text) > _BINARY_SHARE else None

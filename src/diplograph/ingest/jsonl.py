@@ -16,8 +16,8 @@ from typing import IO, Any, NamedTuple
 
 from diplograph.errors import InputError, MissingDateError, MissingExtraError, unexpected_error
 from diplograph.ingest.dateline import article_dateline, dateline_agency, parse_date_field
-from diplograph.ingest.decode import MAX_ARTICLE_BYTES, clean_text, decode_bytes
-from diplograph.ingest.files import looks_binary
+from diplograph.ingest.decode import CONVERT_HINT, MAX_ARTICLE_BYTES, clean_text, decode_bytes
+from diplograph.ingest.files import sniff
 from diplograph.ingest.jsonload import json_type, load_object
 from diplograph.ingest.options import DateWindow, ReadOptions
 from diplograph.models import Article
@@ -28,7 +28,6 @@ _SKIP_CHUNK = 1024 * 1024
 _HEAD_BYTES = 8192
 _OPTIONAL = ("title", "dateline", "source", "url")
 _MAX_ID_CHARS = 1000
-_BINARY = "binary data, not JSON lines"
 
 
 class RawLine(NamedTuple):
@@ -123,8 +122,7 @@ def iter_jsonl(
         for line in lines:
             if line.data is not None and not line.data.strip():
                 continue
-            if not seen_content and looks_binary(line.head if line.data is None else line.data):
-                report(InputError(origin, _BINARY, "give one JSON object per line; remove this file"))
+            if not seen_content and _whole_file_bad(line, origin, report):
                 return
             seen_content = True
             article = _guarded_line(line, stem, default_date, options, report, origin)
@@ -136,6 +134,16 @@ def iter_jsonl(
         report(err)
     finally:
         report.close()
+
+
+def _whole_file_bad(line: RawLine, origin: str, report: _Reporter) -> bool:
+    """Report a binary or wrongly encoded file once, by its first line; True if it is one."""
+    kind = sniff(line.head if line.data is None else line.data)
+    if kind == "binary":
+        report(InputError(origin, "binary data, not JSON lines", "give one JSON object per line; remove this file"))
+    elif kind == "encoding":
+        report(InputError(origin, "not UTF-8 text (most of its first line cannot be decoded)", CONVERT_HINT))
+    return kind is not None
 
 
 def _guarded_line(line: RawLine, stem: str, default_date: date | None, options: ReadOptions,
