@@ -164,3 +164,25 @@ def test_fuzz_date_fields_and_messages(value: str) -> None:
     shown = str(InputError(value, value))
     assert not any(unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp", "Cs") for c in shown)
     assert printable(printable(value)) == printable(value) or "\\" in value
+
+
+@pytest.fixture(scope="module")
+def blank_pipeline(blank_nlp):  # type: ignore[no-untyped-def]
+    from diplograph.config import Settings
+    from diplograph.pipeline import Pipeline
+
+    return Pipeline(Settings(batch_size=3), nlp=blank_nlp, today=TODAY)
+
+
+article_texts = st.text(st.characters(codec=None, exclude_categories=()), min_size=1, max_size=200)
+article_dates = st.none() | st.dates(min_value=date.min, max_value=date.max)
+
+
+@budget(100)
+@given(st.lists(st.tuples(article_texts, article_dates, article_dates), min_size=1, max_size=5))
+def test_fuzz_pipeline_gives_each_article_a_result_or_one_error(blank_pipeline, items) -> None:  # type: ignore[no-untyped-def]
+    articles = [Article(id=f"a{n}", text=text, date=when, dateline_date=filed, origin=f"a{n}")
+                for n, (text, when, filed) in enumerate(items)]
+    errors: list[InputError] = []
+    results = list(blank_pipeline.run(articles, errors.append))
+    assert sorted([r.article.id for r in results] + [e.origin for e in errors]) == [a.id for a in articles]
