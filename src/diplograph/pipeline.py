@@ -87,13 +87,20 @@ class Pipeline:
 
     def _results(self, batch: list[Article], on_error: ErrorHandler) -> Iterator[ArticleResult]:
         for doc in self._parsed(batch, on_error):
-            try:
-                yield self.result_of(doc)
-            except InputError as err:
-                on_error(err)
-            except Exception as err:  # one article's failure must not end the run
-                article: Article = doc._.article
-                on_error(unexpected_error(article.origin or article.id, "dating and coding", err))
+            result = self._guarded_result(doc, on_error)
+            if result is not None:
+                yield result
+
+    def _guarded_result(self, doc: Doc, on_error: ErrorHandler) -> ArticleResult | None:
+        """`result_of`, or None once its failure is reported: one article's failure must not end the run."""
+        try:
+            return self.result_of(doc)
+        except InputError as err:
+            on_error(err)
+        except Exception as err:
+            article: Article = doc._.article
+            on_error(unexpected_error(article.origin or article.id, "dating and coding", err))
+        return None
 
     def _parsed(self, batch: list[Article], on_error: ErrorHandler) -> list[Doc]:
         """The batch through nlp.pipe; when that fails, each article alone so only the culprit is lost.
