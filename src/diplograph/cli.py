@@ -18,7 +18,7 @@ from typing import Any
 import click
 
 from diplograph.config import Settings
-from diplograph.errors import DiplographError, InputError, MissingExtraError
+from diplograph.errors import DiplographError, InputError, MissingExtraError, printable
 from diplograph.output import print_summary, stderr_console, write_events, write_rows
 
 
@@ -47,34 +47,52 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from exc
 
 
-def _settings(db: str | None = None, actors: tuple[str, ...] = ()) -> Settings:
+def _settings(db: str | None = None, actors: tuple[str, ...] = (), id_from_path: bool = False) -> Settings:
     values: dict[str, Any] = {"actor_files": tuple(Path(a) for a in actors)}
+    if id_from_path:
+        values["id_from_path"] = True
     if db:
         values["db"] = db
     return Settings(**values)
 
 
 def _run(action: Callable[[], None]) -> None:
-    """Run a command body, turning library errors into a clean message."""
+    """Run a command body, turning library errors into a clean message.
+
+    An unforeseen exception is one line too; its traceback is logged with -v.
+    """
     try:
         action()
     except DiplographError as exc:
         raise click.ClickException(str(exc)) from exc
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except Exception as exc:
+        logging.getLogger("diplograph").debug("unexpected error", exc_info=exc)
+        raise click.ClickException(
+            f"[E099] unexpected error: {type(exc).__name__}: {printable(str(exc))[:300]} "
+            "(run with -v for the traceback, and report it)"
+        ) from exc
 
 
 date_option = click.option("--date", "default_date", callback=_parse_date,
                            help="Date (YYYY-MM-DD) for articles that carry none.")
 actors_option = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
                              help="Extra actor dictionary (YAML, TSV or PETRARCH format); repeatable.")
+id_option = click.option("--id-from-path", "id_from_path", is_flag=True,
+                         help="Article id = path below the INPUT folder without suffix (d1/story), "
+                              "not the file name; keeps same-named files apart.")
 db_option = click.option("--db", default=None, help="Database URL or SQLite file [default: ./diplograph.db].")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("-v", "--verbose", is_flag=True, help="Log progress details to stderr.")
+@click.option("-v", "--verbose", is_flag=True, help="Log progress details, and tracebacks of errors, to stderr.")
 def cli(verbose: bool) -> None:
     """Turn dated news articles into political event data (CAMEO/PLOVER)."""
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if verbose:  # our debug records carry the tracebacks behind one-line error messages
+        logging.getLogger("diplograph").setLevel(logging.DEBUG)
 
 
 @cli.command()
@@ -82,7 +100,9 @@ def cli(verbose: bool) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table", "csv"]), default="jsonl")
 @date_option
 @actors_option
-def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...]) -> None:
+@id_option
+def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...],
+            id_from_path: bool) -> None:
     """Print the events found in articles (no database).
 
     Example:
@@ -93,8 +113,8 @@ def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_
     errors = ErrorLog()
 
     def body() -> None:
-        results = run_extract(inputs, settings=_settings(actors=actor_files), default_date=default_date,
-                              on_error=errors)
+        results = run_extract(inputs, settings=_settings(actors=actor_files, id_from_path=id_from_path),
+                              default_date=default_date, on_error=errors)
         write_events((e.to_json() for r in results for e in r.events), fmt)
 
     _run(body)
@@ -132,29 +152,32 @@ def actors(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_f
 @db_option
 @date_option
 @actors_option
+@id_option
 def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
-           actor_files: tuple[str, ...]) -> None:
+           actor_files: tuple[str, ...], id_from_path: bool) -> None:
     """Extract events from articles and store them; re-ingesting changes nothing.
 
     Example:
         diplograph ingest examples/ --db events.db
     """
     from diplograph.ingest import iter_articles
+    from diplograph.ingest.options import read_options
     from diplograph.pipeline import IngestSummary, ingest_articles
     from diplograph.store import open_store
 
     errors = ErrorLog()
     summary = IngestSummary()
 
-    def on_error(error: InputError) -> None:
-        summary.failed += 1
+    def on_read_error(error: InputError) -> None:
+        summary.fail(error)  # ingest_articles counts the errors it finds itself
         errors(error)
 
     def body() -> None:
-        settings = _settings(db, actor_files)
+        settings = _settings(db, actor_files, id_from_path)
         with open_store(settings.db) as store:
-            articles = _progress(iter_articles(inputs, default_date=default_date, on_error=on_error))
-            ingest_articles(articles, store, settings=settings, summary=summary, on_error=on_error)
+            found = iter_articles(inputs, default_date=default_date, on_error=on_read_error,
+                                  options=read_options(settings))
+            ingest_articles(_progress(found), store, settings=settings, summary=summary, on_error=errors)
             print_summary(summary, store.counts())
 
     _run(body)

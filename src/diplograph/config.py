@@ -6,6 +6,7 @@ keyword arguments.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from pydantic import Field
@@ -26,3 +27,18 @@ class Settings(BaseSettings):
     min_confidence: float | None = Field(None, description="events below are not shown (default: the model's)")
     include_targetless: bool = Field(False, description="keep events with no target (confidence null)")
     max_request_bytes: int = Field(5_000_000, description="largest accepted request body")
+
+    # Reliability bounds on input (see README "Reliability"): every one turns a bad input
+    # into a named error instead of a crash, a hang or unbounded memory.
+    max_article_bytes: int = Field(20 * 1024 * 1024, description="largest .txt/.html file or JSONL line")
+    max_file_bytes: int = Field(
+        64 * 1024**3, description="most bytes read from one JSONL file or standard input"
+    )
+    max_json_depth: int = Field(20, description="deepest nesting of arrays/objects in a JSONL line")
+    max_json_digits: int = Field(50, description="longest number (in characters) in a JSONL line")
+    max_errors_per_file: int = Field(20, description="bad lines reported per file; the rest are counted")
+    earliest_date: date = Field(date(1800, 1, 1), description="earliest publication or dateline date")
+    latest_date: date | None = Field(
+        None, description="latest publication or dateline date; default a year after today"
+    )
+    id_from_path: bool = Field(False, description="article id = path below the INPUT folder, not the stem")

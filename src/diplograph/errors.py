@@ -5,6 +5,36 @@ The CLI turns them into one-line messages, the API into JSON errors.
 
 from __future__ import annotations
 
+import logging
+import unicodedata
+
+log = logging.getLogger(__name__)
+
+#: Unicode categories a terminal would act on instead of showing: controls (newline,
+#: escape), format characters (RLO U+202E reorders the rest of the line), separators.
+_HIDDEN = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def printable(text: str) -> str:
+    """`text` with control, bidi and other invisible characters escaped (\\n, \\u202e).
+
+    File names and JSON values reach messages verbatim otherwise: a newline in a
+    name would forge a second message line, an RLO would reverse what follows.
+    """
+    if text.isprintable():
+        return text
+    return "".join(_escape(char) if unicodedata.category(char) in _HIDDEN else char for char in text)
+
+
+_SHORT = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escape(char: str) -> str:
+    if char in _SHORT:
+        return _SHORT[char]
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
 
 class DiplographError(Exception):
     """Base class: `message` says what went wrong, `hint` what to do about it."""
@@ -13,6 +43,7 @@ class DiplographError(Exception):
     default_hint = ""
 
     def __init__(self, message: str, hint: str | None = None) -> None:
+        message = printable(message)
         super().__init__(message)
         self.message = message
         self.hint = hint if hint is not None else self.default_hint
@@ -32,6 +63,20 @@ class InputError(DiplographError):
         super().__init__(f"{origin}: {problem}", hint)
         self.origin = origin
         self.problem = problem
+
+
+def unexpected_error(origin: str, stage: str, err: BaseException) -> InputError:
+    """An InputError for an exception no check foresaw; its traceback goes to the debug log (-v).
+
+    Call it inside the `except` block, so the traceback is still there to log.
+    """
+    log.debug("%s: unexpected error while %s", printable(origin), stage, exc_info=err)
+    detail = printable(str(err))[:200] or "no detail"
+    return InputError(
+        origin,
+        f"{stage} failed: {type(err).__name__}: {detail}",
+        "run with -v for the traceback and report it; the other inputs are still processed",
+    )
 
 
 class MissingDateError(InputError):

@@ -22,8 +22,10 @@ from diplograph.dates import DateResolver
 from diplograph.dates.expressions import Resolved
 from diplograph.dates.resolver import RECENT_DAYS
 from diplograph.dedupe import adopt_stated_dates, merge_article
-from diplograph.errors import InputError
+from diplograph.errors import DiplographError, InputError, unexpected_error
 from diplograph.geo import Locator
+from diplograph.ingest.decode import clean_text
+from diplograph.ingest.options import DateWindow
 from diplograph.models import Article, ArticleResult, Event, EventCandidate, Mention
 
 if TYPE_CHECKING:
@@ -43,28 +45,87 @@ def _log_error(error: InputError) -> None:
 class Pipeline:
     """Builds the spaCy pipeline and the gazetteer once; runs articles through them."""
 
-    def __init__(self, settings: Settings | None = None, nlp: Language | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, nlp: Language | None = None,
+                 today: date | None = None) -> None:
         from diplograph.nlp.build import build_nlp
 
         self.settings = settings or Settings()
         self.nlp = nlp if nlp is not None else build_nlp(self.settings)
         self.locator: Locator = Locator()
+        # Publication and dateline dates outside this window are input errors (the clock is injectable).
+        self.window = DateWindow.around(today or date.today(), self.settings.earliest_date,
+                                        self.settings.latest_date)
 
     def run(self, articles: Iterable[Article], on_error: ErrorHandler = _log_error) -> Iterator[ArticleResult]:
-        """Yield one ArticleResult per article, in input order."""
-        docs = self._docs(articles, on_error)
-        for doc in self.nlp.pipe(docs, batch_size=self.settings.batch_size):
-            yield self.result_of(doc)
+        """Yield one ArticleResult per article, in input order.
 
-    def _docs(self, articles: Iterable[Article], on_error: ErrorHandler) -> Iterator[Doc]:
+        Whatever one article does (bad text, a parser or coder exception) becomes one
+        InputError for it through `on_error`; every other article is still processed.
+        """
+        batch: list[Article] = []
         for article in articles:
+            if self._parseable(article, on_error):
+                batch.append(article)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._results(batch, on_error)
+                batch = []
+        yield from self._results(batch, on_error)
+
+    def _parseable(self, article: Article, on_error: ErrorHandler) -> bool:
+        """Check an article before spaCy sees it (readers check too; the API and Python callers may not)."""
+        origin = article.origin or article.id
+        try:
             if len(article.text) >= self.nlp.max_length:
-                on_error(InputError(article.origin or article.id, "article text is too long to parse",
-                                    "split it into several articles"))
-                continue
-            doc = self.nlp.make_doc(article.text)
-            doc._.article = article
-            yield doc
+                raise InputError(origin, "article text is too long to parse", "split it into several articles")
+            clean_text(article.text, origin)  # raises on lone surrogates, which spaCy cannot encode
+            self.window.check(article.dateline_date, origin, "dateline date")
+            self.window.check(article.date, origin, "publication date")
+        except InputError as err:
+            on_error(err)
+            return False
+        return True
+
+    def _results(self, batch: list[Article], on_error: ErrorHandler) -> Iterator[ArticleResult]:
+        for doc in self._parsed(batch, on_error):
+            result = self._guarded_result(doc, on_error)
+            if result is not None:
+                yield result
+
+    def _guarded_result(self, doc: Doc, on_error: ErrorHandler) -> ArticleResult | None:
+        """`result_of`, or None once its failure is reported: one article's failure must not end the run."""
+        try:
+            return self.result_of(doc)
+        except InputError as err:
+            on_error(err)
+        except Exception as err:
+            article: Article = doc._.article
+            on_error(unexpected_error(article.origin or article.id, "dating and coding", err))
+        return None
+
+    def _parsed(self, batch: list[Article], on_error: ErrorHandler) -> list[Doc]:
+        """The batch through nlp.pipe; when that fails, each article alone so only the culprit is lost.
+
+        Docs are made afresh for the second try: the failed pass may have half-annotated them.
+        """
+        if not batch:
+            return []
+        try:
+            return list(self.nlp.pipe((self._doc(a) for a in batch), batch_size=len(batch)))
+        except Exception:
+            log.debug("a batch of %d articles failed in spaCy; parsing them one by one", len(batch),
+                      exc_info=True)
+        docs = []
+        for article in batch:
+            try:
+                docs.append(self.nlp(self._doc(article)))
+            except Exception as err:
+                on_error(unexpected_error(article.origin or article.id, "parsing", err))
+        return docs
+
+    def _doc(self, article: Article) -> Doc:
+        doc = self.nlp.make_doc(article.text)
+        doc._.article = article
+        return doc
 
     def result_of(self, doc: Doc) -> ArticleResult:
         """Turn a processed Doc into dated, located, deduplicated events."""
@@ -154,15 +215,19 @@ def extract(
 ) -> Iterator[ArticleResult]:
     """Read articles from files, folders or "-" and yield their events; no database needed.
 
+    Reading limits, the date window and `id_from_path` come from the settings.
+
     Example:
         for result in extract(["article.txt"]):
             for event in result.events:
                 print(event.to_json())
     """
     from diplograph.ingest import iter_articles
+    from diplograph.ingest.options import read_options
 
     pipe = pipeline or Pipeline(settings)
-    articles = iter_articles(inputs, default_date=default_date, on_error=on_error)
+    options = read_options(settings or pipe.settings)
+    articles = iter_articles(inputs, default_date=default_date, on_error=on_error, options=options)
     yield from pipe.run(articles, on_error)
 
 
@@ -192,6 +257,11 @@ class IngestSummary:
             self.new += 1
         self.events_written += outcome.events_written
 
+    def fail(self, error: InputError) -> None:
+        """Count one input error; the one place `failed` grows, so nothing is counted twice."""
+        self.failed += 1
+        self.errors.append(str(error))
+
 
 def ingest_articles(
     articles: Iterable[Article],
@@ -202,23 +272,53 @@ def ingest_articles(
     summary: IngestSummary | None = None,
     on_error: ErrorHandler = _log_error,
 ) -> IngestSummary:
-    """Extract events from articles and write them; unchanged articles are not even parsed."""
+    """Extract events from articles and write them; unchanged articles are not even parsed.
+
+    Each article's errors, including a failed write, are counted in the summary
+    and passed to `on_error` once; the other articles are still written.
+    """
     summary = summary or IngestSummary()
     pipe = pipeline or Pipeline(settings)
 
-    def fresh(items: Iterable[Article]) -> Iterator[Article]:
-        for article in items:
-            summary.read += 1
-            if store.has_article(article.id, article.content_hash):
-                summary.unchanged += 1
-                continue
-            yield article
-
     def failed(error: InputError) -> None:
-        summary.failed += 1
-        summary.errors.append(str(error))
+        summary.fail(error)
         on_error(error)
 
-    for result in pipe.run(fresh(articles), failed):
-        summary.record(store.write_result(result))
+    for result in pipe.run(_fresh(articles, store, summary, failed), failed):
+        try:
+            summary.record(store.write_result(result))
+        except Exception as err:  # a write that fails loses this article only
+            failed(_write_error(result.article, err))
     return summary
+
+
+def _fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
+           failed: ErrorHandler) -> Iterator[Article]:
+    """The articles not stored yet with this very text; a repeated id in one call is named."""
+    seen: dict[str, str] = {}
+    for article in articles:
+        summary.read += 1
+        origin = article.origin or article.id
+        if article.id in seen:
+            failed(InputError(origin, f"id '{article.id}' was given already ({seen[article.id]})",
+                              "give every article its own id"))
+            continue
+        seen[article.id] = origin
+        try:
+            stored = store.has_article(article.id, article.content_hash)
+        except Exception:  # the write will say what is wrong with the store
+            log.debug("could not look up article %s", article.id, exc_info=True)
+            stored = False
+        if stored:
+            summary.unchanged += 1
+            continue
+        yield article
+
+
+def _write_error(article: Article, err: Exception) -> InputError:
+    """One article's failed write as a named error: its own message for a StoreError."""
+    origin = article.origin or article.id
+    if isinstance(err, DiplographError):
+        log.debug("writing %s failed", origin, exc_info=err)
+        return InputError(origin, f"not stored: {err.message}", err.hint)
+    return unexpected_error(origin, "storing", err)

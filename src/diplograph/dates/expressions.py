@@ -111,6 +111,15 @@ def month_number(word: str) -> int:
     return MONTHS[word[:3].lower()]
 
 
+def shift_days(day: date, days: int) -> date:
+    """`day` moved by `days`, held inside date.min..date.max: an article dated in year 1
+    or 9999 (a placeholder) must not make "last week" overflow."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
 def safe_date(year: int, month: int, day: int) -> date | None:
     """The date, or None for impossible days such as February 30."""
     try:
@@ -127,9 +136,9 @@ def resolve_weekday(weekday: int, anchor: date, direction: Direction, strict: bo
     """
     if direction == "past":
         back = (anchor.weekday() - weekday) % 7 or (7 if strict else 0)
-        return anchor - timedelta(days=back)
+        return shift_days(anchor, -back)
     ahead = (weekday - anchor.weekday()) % 7 or (7 if strict else 0)
-    return anchor + timedelta(days=ahead)
+    return shift_days(anchor, ahead)
 
 
 def resolve_month_day(month: int, day: int, anchor: date, direction: Direction) -> date | None:
@@ -139,7 +148,7 @@ def resolve_month_day(month: int, day: int, anchor: date, direction: Direction) 
     writer naming last year's date would have given the year.
     """
     near = safe_date(anchor.year, month, day)
-    if near is not None and anchor < near <= anchor + timedelta(days=NEAR_AHEAD_DAYS):
+    if near is not None and anchor < near <= shift_days(anchor, NEAR_AHEAD_DAYS):
         return near
     step = -1 if direction == "past" else 1
     year = anchor.year
@@ -170,7 +179,7 @@ def shift_month(anchor: date, months: int) -> tuple[int, int]:
 
 
 def month_text(year: int, month: int) -> Resolved:
-    return f"{year:04d}-{month:02d}", "month"
+    return f"{_bounded_year(year):04d}-{month:02d}", "month"
 
 
 def day_text(when: date) -> Resolved:
@@ -178,7 +187,12 @@ def day_text(when: date) -> Resolved:
 
 
 def year_text(year: int) -> Resolved:
-    return f"{year:04d}", "year"
+    return f"{_bounded_year(year):04d}", "year"
+
+
+def _bounded_year(year: int) -> int:
+    """A year a `date` can hold: "next year" of an article dated 9999 stays 9999."""
+    return min(max(year, date.min.year), date.max.year)
 
 
 def span_text(first: date, last: date) -> Resolved:
@@ -237,7 +251,7 @@ def _resolve_wd(match: DateMatch, anchor: date, direction: Direction) -> Resolve
 def _resolve_rd(match: DateMatch, anchor: date, _direction: Direction) -> Resolved | None:
     word = match.get("rd_word")
     shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(word, 0)
-    return day_text(anchor + timedelta(days=shift))
+    return day_text(shift_days(anchor, shift))
 
 
 def _resolve_ago(match: DateMatch, anchor: date, _direction: Direction) -> Resolved | None:
@@ -245,7 +259,7 @@ def _resolve_ago(match: DateMatch, anchor: date, _direction: Direction) -> Resol
     n = int(raw) if raw.isdigit() else NUMBERS[raw]
     unit = match.get("ago_unit")
     if unit == "day":
-        return day_text(anchor - timedelta(days=n))
+        return day_text(shift_days(anchor, -n))
     if unit == "month":
         return month_text(*shift_month(anchor, -n))
     return year_text(anchor.year - n)
@@ -259,12 +273,12 @@ def _resolve_rel(match: DateMatch, anchor: date, direction: Direction) -> Resolv
     if unit == "month":
         return month_text(*shift_month(anchor, step))
     if mod == "the past":  # "the past week": the seven days up to the anchor
-        return span_text(anchor - timedelta(days=7), anchor)
-    monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=step)
+        return span_text(shift_days(anchor, -7), anchor)
+    monday = shift_days(shift_days(anchor, -anchor.weekday()), 7 * step)
     if step == 0:  # this week: only the part of it on the side the clause speaks of
-        first, last = (monday, anchor) if direction == "past" else (anchor, monday + timedelta(days=6))
+        first, last = (monday, anchor) if direction == "past" else (anchor, shift_days(monday, 6))
         return span_text(first, last)
-    return span_text(monday, monday + timedelta(days=6))
+    return span_text(monday, shift_days(monday, 6))
 
 
 def _resolve_yr(match: DateMatch, _anchor: date, _direction: Direction) -> Resolved | None:
@@ -296,5 +310,8 @@ def parse_numeric(text: str, anchor: date, direction: Direction) -> Resolved | N
 
     base = datetime(anchor.year, anchor.month, anchor.day)
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": direction, "PREFER_DAY_OF_MONTH": "first"}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    try:
+        parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    except (OverflowError, ValueError):  # an anchor at the edge of the calendar
+        return None
     return day_text(parsed.date()) if parsed else None

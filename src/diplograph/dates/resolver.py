@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_right
-from datetime import date, timedelta
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from diplograph.dates.expressions import DateMatch, Direction, Resolved, find_dates, resolve
+from diplograph.dates.expressions import DateMatch, Direction, Resolved, find_dates, resolve, shift_days
 from diplograph.dates.paragraphs import sentence_paragraphs, sentences_of
 from diplograph.ingest.dateline import dateline_span
 from diplograph.models import Article
@@ -121,7 +121,7 @@ class DateResolver:
     def _resolve(self, sentence: int, match: DateMatch, span: Span, trigger: Token | None) -> Resolved | None:
         if match.anaphoric:
             base = self._previous_day(sentence)
-            return (base + timedelta(days=SHIFT.get(match.get("same_rel"), 0))).isoformat(), "day"
+            return shift_days(base, SHIFT.get(match.get("same_rel"), 0)).isoformat(), "day"
         owner = owner_of(span, trigger)
         return resolve(match, self._anchor, clause_direction(span, owner or self._sents[sentence].root))
 
@@ -157,7 +157,7 @@ class DateResolver:
             if found is None or found[1] != "day":
                 continue
             day = date.fromisoformat(found[0])
-            if self._anchor - timedelta(days=RECENT_DAYS) <= day <= self._anchor:
+            if shift_days(self._anchor, -RECENT_DAYS) <= day <= self._anchor:
                 return found
         return None
 

@@ -103,12 +103,12 @@ def resolve_dateline_date(month: int, day: int, year: int | None, pub_date: date
             named = date(year, month, day)
         except ValueError:
             return None
-        if pub_date is not None and named > pub_date + DATELINE_TOLERANCE:
+        if pub_date is not None and named > _latest(pub_date):
             return None
         return named
     if pub_date is None:
         return None
-    latest = pub_date + DATELINE_TOLERANCE
+    latest = _latest(pub_date)
     for candidate_year in range(latest.year, latest.year - 9, -1):  # Feb 29 may need 8 years
         try:
             candidate = date(candidate_year, month, day)
@@ -117,6 +117,11 @@ def resolve_dateline_date(month: int, day: int, year: int | None, pub_date: date
         if candidate <= latest:
             return candidate
     return None
+
+
+def _latest(pub_date: date) -> date:
+    """The latest dateline day `pub_date` allows; bounded, so year 9999 cannot overflow."""
+    return date.max if pub_date > date.max - DATELINE_TOLERANCE else pub_date + DATELINE_TOLERANCE
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:

@@ -10,34 +10,27 @@ import re
 from pathlib import Path
 
 from diplograph.errors import InputError
+from diplograph.ingest.files import read_bounded
 
-__all__ = ["MAX_ARTICLE_BYTES", "decode_bytes", "read_bytes"]
+__all__ = ["CONVERT_HINT", "MAX_ARTICLE_BYTES", "clean_text", "decode_bytes", "read_bytes"]
 
 #: Larger than any real article; a bigger .txt/.html file or JSONL line is
 #: almost surely not one article, and holding it would cost memory.
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
-_CONVERT_HINT = "convert it to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 OLD > NEW (if it was Latin-1)"
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_BREAK = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\r\n?")
+CONVERT_HINT = "convert it to UTF-8, e.g. iconv -f LATIN1 -t UTF-8 OLD > NEW (if it was Latin-1)"
 
 
-def read_bytes(path: Path, origin: str) -> bytes:
-    """Read a whole (article-sized) file, turning OS errors into InputError."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise InputError(
-                origin,
-                f"file is {size / 1_048_576:.0f} MB, too large for one article",
-                "split it into one file per article, or into JSON lines (.jsonl)",
-            )
-        return path.read_bytes()
-    except FileNotFoundError as err:
-        raise InputError(origin, "no such file or folder", "check the path") from err
-    except PermissionError as err:
-        raise InputError(origin, "permission denied", "make the file readable") from err
-    except OSError as err:
-        raise InputError(origin, f"cannot read: {err.strerror or err}", "check the file") from err
+def read_bytes(path: Path, origin: str, limit: int = MAX_ARTICLE_BYTES) -> bytes:
+    """Read a whole (article-sized) regular file, turning OS errors into InputError.
+
+    The limit is checked on the bytes read, not on st_size, which is 0 for /dev/zero.
+    """
+    return read_bounded(path, origin, limit)
 
 
 def decode_bytes(data: bytes, origin: str, *, html: bool = False, offset: int = 0) -> str:
@@ -61,7 +54,26 @@ def decode_bytes(data: bytes, origin: str, *, html: bool = False, offset: int = 
     except UnicodeDecodeError as err:
         declared = _declared_charset(data) if html else None
         text = declared if declared is not None else _raise_not_utf8(err, origin, offset)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return clean_text(text, origin)
+
+
+def clean_text(text: str, origin: str, what: str = "the text") -> str:
+    """`text` made safe to parse: line breaks normalised, other control characters
+    turned into spaces (so character offsets stay meaningful).
+
+    Raises:
+        InputError: `text` holds a lone UTF-16 surrogate (a JSON "\\ud800" escape),
+            which is not a character and cannot be encoded, stored or parsed.
+    """
+    surrogate = _SURROGATE.search(text)
+    if surrogate is not None:
+        raise InputError(
+            origin,
+            f"{what} holds a lone UTF-16 surrogate \\u{ord(surrogate.group()):04x} at character {surrogate.start()}",
+            "the source split a character (often an emoji) in two; export the text again as UTF-8",
+        )
+    text = _BREAK.sub("\n", text)
+    return _CONTROL.sub(" ", text)
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -78,4 +90,4 @@ def _declared_charset(data: bytes) -> str | None:
 def _raise_not_utf8(err: UnicodeDecodeError, origin: str, offset: int) -> str:
     bad = err.object[err.start : err.start + 1].hex()
     where = f"byte 0x{bad} at byte offset {offset + err.start}"
-    raise InputError(origin, f"not UTF-8 text ({where})", _CONVERT_HINT)
+    raise InputError(origin, f"not UTF-8 text ({where})", CONVERT_HINT)
