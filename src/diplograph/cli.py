@@ -47,8 +47,10 @@ def _parse_date(_ctx: click.Context, _param: click.Parameter, value: str | None)
         raise click.BadParameter(f"'{value}' is not a date; use YYYY-MM-DD") from exc
 
 
-def _settings(db: str | None = None, actors: tuple[str, ...] = (), id_from_path: bool = False) -> Settings:
+def _settings(db: str | None = None, actors: tuple[str, ...] = (), id_from_path: bool = False,
+              **more: Any) -> Settings:
     values: dict[str, Any] = {"actor_files": tuple(Path(a) for a in actors)}
+    values.update({k: v for k, v in more.items() if v is not None})
     if id_from_path:
         values["id_from_path"] = True
     if db:
@@ -83,6 +85,12 @@ id_option = click.option("--id-from-path", "id_from_path", is_flag=True,
                          help="Article id = path below the INPUT folder without suffix (d1/story), "
                               "not the file name; keeps same-named files apart.")
 db_option = click.option("--db", default=None, help="Database URL or SQLite file [default: ./diplograph.db].")
+confidence_option = click.option(
+    "--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
+    help="Leave out events less likely than this to be right [default: the model's, chosen by "
+         "cross-validation].")
+targetless_option = click.option("--include-targetless", "include_targetless", is_flag=True, default=None,
+                                 help="Keep events with no target (the model does not score them).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -101,8 +109,10 @@ def cli(verbose: bool) -> None:
 @date_option
 @actors_option
 @id_option
+@confidence_option
+@targetless_option
 def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...],
-            id_from_path: bool) -> None:
+            id_from_path: bool, min_confidence: float | None, include_targetless: bool | None) -> None:
     """Print the events found in articles (no database).
 
     Example:
@@ -113,8 +123,9 @@ def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_
     errors = ErrorLog()
 
     def body() -> None:
-        results = run_extract(inputs, settings=_settings(actors=actor_files, id_from_path=id_from_path),
-                              default_date=default_date, on_error=errors)
+        settings = _settings(actors=actor_files, id_from_path=id_from_path, min_confidence=min_confidence,
+                             include_targetless=include_targetless)
+        results = run_extract(inputs, settings=settings, default_date=default_date, on_error=errors)
         write_events((e.to_json() for r in results for e in r.events), fmt)
 
     _run(body)
@@ -153,8 +164,9 @@ def actors(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_f
 @date_option
 @actors_option
 @id_option
+@targetless_option
 def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
-           actor_files: tuple[str, ...], id_from_path: bool) -> None:
+           actor_files: tuple[str, ...], id_from_path: bool, include_targetless: bool | None) -> None:
     """Extract events from articles and store them; re-ingesting changes nothing.
 
     Example:
@@ -173,7 +185,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
         errors(error)
 
     def body() -> None:
-        settings = _settings(db, actor_files, id_from_path)
+        settings = _settings(db, actor_files, id_from_path, include_targetless=include_targetless)
         with open_store(settings.db) as store:
             found = iter_articles(inputs, default_date=default_date, on_error=on_read_error,
                                   options=read_options(settings))
@@ -379,3 +391,12 @@ def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: i
             sys.exit(1)
 
     _run(body)
+
+
+def _add_train() -> None:
+    from diplograph.training.command import train
+
+    cli.add_command(train)
+
+
+_add_train()

@@ -169,3 +169,4 @@ class ArticleResult:
     article: Article
     events: tuple[Event, ...]
     actors: tuple[tuple[Actor, int], ...] = ()  # actor and its mention count
+    model_version: str = ""  # the event model that coded it

@@ -140,7 +140,32 @@ class Pipeline:
                   for cand, when in zip(candidates, stated, strict=True)]
         undated = [when is None for when in stated]
         events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
-        return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)))
+        if not self.settings.include_targetless:
+            events = tuple(e for e in events if e.target is not None)
+        return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)),
+                             model_version=self.model_version)
+
+    @property
+    def model_version(self) -> str:
+        """The event model's version, stored per article so a newer model re-codes it."""
+        return self.nlp.get_pipe("diplograph_event_model").model.version if self._has_model else ""
+
+    @property
+    def threshold(self) -> float:
+        """The minimum confidence shown: the user's, else the one cross-validation chose."""
+        if self.settings.min_confidence is not None:
+            return self.settings.min_confidence
+        return self.nlp.get_pipe("diplograph_event_model").model.threshold if self._has_model else 0.0
+
+    @property
+    def _has_model(self) -> bool:
+        return "diplograph_event_model" in self.nlp.pipe_names
+
+    def shown(self, result: ArticleResult) -> ArticleResult:
+        """The result with events under the minimum confidence left out (rule-only events,
+        with no confidence, are kept)."""
+        keep = tuple(e for e in result.events if e.confidence is None or e.confidence >= self.threshold)
+        return replace(result, events=keep)
 
     def _draft(self, doc: Doc, article: Article, cand: EventCandidate, dated: Resolved,
                sentences: list[Span], *, recent: bool = True) -> Event:
@@ -228,7 +253,8 @@ def extract(
     pipe = pipeline or Pipeline(settings)
     options = read_options(settings or pipe.settings)
     articles = iter_articles(inputs, default_date=default_date, on_error=on_error, options=options)
-    yield from pipe.run(articles, on_error)
+    for result in pipe.run(articles, on_error):
+        yield pipe.shown(result)
 
 
 @dataclass

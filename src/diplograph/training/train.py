@@ -99,6 +99,7 @@ def train(parts: Sequence[Path], corpora: Sequence[Path], out: Path, *, cache_di
 
     save_model(out, rows=fitted.rows, weights=fitted.weights, bias=fitted.bias, meta=meta)
     report["version"] = version
+    report["trained"] = meta["trained"]
     return report
 
 
