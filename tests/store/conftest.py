@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from diplograph.models import Actor, Article, ArticleResult, Event, Location, Mention
 from diplograph.store import Store, open_store
 from diplograph.store.engine import normalise_url
-from diplograph.store.schema import actors, articles, clusters, event_mentions, events
+from diplograph.store.schema import actors, article_actors, articles, clusters, event_mentions, events
 
 PG_ENV = "DIPLOGRAPH_TEST_PG_URL"
 
@@ -57,7 +57,7 @@ def store(store_url: str) -> Iterator[Store]:
 def wipe_store(store: Store) -> None:
     """Empty every table (hypothesis reuses one store across examples)."""
     with store.engine.begin() as conn:
-        for table in (event_mentions, events, clusters, actors, articles):
+        for table in (event_mentions, events, clusters, article_actors, actors, articles):
             conn.execute(delete(table))
 
 
