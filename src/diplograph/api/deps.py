@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-import re
 import threading
 from collections.abc import Iterator
 from typing import Annotated
@@ -12,6 +10,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy import Connection
 
 from diplograph.api.aggregates import AggregateCache
+from diplograph.api.middleware import token_problem
 from diplograph.api.queries import DATE_PATTERN, EventFilter
 from diplograph.config import Settings
 from diplograph.store import Store, open_store
@@ -109,21 +108,12 @@ def event_filter(
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
-def _presented_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    match = re.match(r"(?i)bearer\s+(\S+)$", header.strip())
-    if match:
-        return match.group(1)
-    return request.headers.get("x-api-token")
-
-
 def require_token(request: Request, settings: SettingsDep) -> None:
-    """Refuse a write unless a token is configured and this request presents it."""
-    if not settings.api_token:
-        raise HTTPException(403, "this server is read-only; start it with an API token to allow ingest")
-    presented = _presented_token(request)
-    if presented is None or not hmac.compare_digest(presented.encode(), settings.api_token.encode()):
-        raise HTTPException(401, "missing or wrong API token (send 'Authorization: Bearer TOKEN')")
+    """Refuse a write unless a token is configured and this request presents it (TokenGuard has
+    refused such a request before its body was read; this keeps a route safe without it)."""
+    problem = token_problem(settings.api_token, request.headers)
+    if problem is not None:
+        raise HTTPException(*problem)
 
 
 TokenDep = Annotated[None, Depends(require_token)]

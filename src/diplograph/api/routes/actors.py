@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from diplograph.api import aggregates, queries
 from diplograph.api.deps import CacheDep, ConnDep, FilterDep
+from diplograph.api.responses import NOT_FOUND
 from diplograph.api.schemas import ActorDetail, ActorsPage
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -27,7 +28,7 @@ def list_actors(
     return cache.get(conn, key, lambda: aggregates.list_actors(conn, flt, q=q, limit=limit, offset=offset))
 
 
-@router.get("/{code}", response_model=ActorDetail)
+@router.get("/{code}", response_model=ActorDetail, responses=NOT_FOUND)
 def get_actor(
     conn: ConnDep,
     cache: CacheDep,
