@@ -83,7 +83,10 @@ def event_filter(
     target: Annotated[str | None, Query(pattern=_CODE, description="target actor code")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}(,\d{2,4})*$", description="codes or roots")] = None,
     plover: Annotated[str | None, Query(max_length=200, description="PLOVER types, comma-separated")] = None,
-    quad_class: Annotated[str | None, Query(max_length=20, description="1-4, comma-separated")] = None,
+    quad_class: Annotated[
+        str | None,
+        Query(pattern=r"^ *[1-4] *(, *[1-4] *)*$", max_length=20, description="1-4, comma-separated"),
+    ] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     place: Annotated[str | None, Query(max_length=100, description="place name or country code")] = None,
