@@ -141,3 +141,14 @@ def test_store_lost_postgres_connection_is_retried(store_url: str, build) -> Non
         outcome = store.write_result(build.result("a1", (build.event("a1", 0),)))
         assert outcome.status == "new" and len(calls) == 2 and waited == [0.5]
         assert store.counts()["events"] == 1
+
+
+def test_store_open_names_a_locked_or_full_database() -> None:
+    from diplograph.store.store import _open_error
+
+    locked = _open_error(_wrapped(sqlite3.OperationalError("database is locked")), "a.db", "sqlite")
+    full = _open_error(_wrapped(sqlite3.OperationalError("database or disk is full")), "a.db", "sqlite")
+    other = _open_error(_wrapped(sqlite3.OperationalError("unable to open database file")), "a.db", "sqlite")
+    assert isinstance(locked, DatabaseLockedError) and "another process" in locked.hint
+    assert isinstance(full, DatabaseFullError) and "full" in full.hint
+    assert type(other) is StoreError and "folder" in other.hint

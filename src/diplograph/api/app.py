@@ -29,6 +29,7 @@ from diplograph.api.routes import actors, articles, dyads, events, health, overv
 from diplograph.config import Settings
 from diplograph.errors import DiplographError, InputError, MissingExtraError, StoreError
 from diplograph.store import Store, open_store
+from diplograph.store.faults import fault_kind
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -143,7 +144,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SQLAlchemyError)
     async def on_database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
         log.error("database error: %s", exc)
-        return _error(503, "the database could not answer", "E020", "check that the database is reachable")
+        kind = fault_kind(exc)  # a hint that fits: locked, full, connection lost
+        hint = kind.default_hint if kind is not StoreError else "check that the database is reachable"
+        return _error(503, "the database could not answer", kind.code, hint)
 
 
 _GZIPPED = {

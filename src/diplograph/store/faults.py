@@ -88,19 +88,29 @@ def _lost(exc: SQLAlchemyError, state: str) -> bool:
     return _is_postgres(exc) and type(exc).__name__ == "OperationalError" and not state
 
 
+TRANSIENT: tuple[type[StoreError], ...] = (DatabaseLockedError, ConnectionLostError)
+
+
 def is_transient(exc: SQLAlchemyError) -> bool:
     """Whether waiting and trying again may succeed."""
-    return fault_kind(exc) in (DatabaseLockedError, ConnectionLostError)
+    return fault_kind(exc) in TRANSIENT
 
 
-def with_retry(action: Callable[[], T], policy: RetryPolicy, what: str) -> T:
-    """Run `action`; on a transient database failure wait and run it again, at most policy.attempts
-    times in all. `action` must be a whole transaction, so a retry never repeats half of one."""
+def with_retry(
+    action: Callable[[], T],
+    policy: RetryPolicy,
+    what: str,
+    retry_on: tuple[type[StoreError], ...] = TRANSIENT,
+) -> T:
+    """Run `action`; on a transient database failure (one of `retry_on`) wait and run it again, at
+    most policy.attempts times in all. `action` must be a whole transaction, so a retry never
+    repeats half of one; a commit whose answer was lost may have landed, so it must be idempotent
+    (write_result is: the same article again is "unchanged")."""
     for wait in [*policy.delays(), None]:
         try:
             return action()
         except SQLAlchemyError as exc:
-            if wait is None or not is_transient(exc):
+            if wait is None or fault_kind(exc) not in retry_on:
                 raise
             log.warning("%s: %s; trying again in %.1f s", what, _brief(exc), wait)
             policy.sleep(wait)

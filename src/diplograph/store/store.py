@@ -11,11 +11,11 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from diplograph.errors import StoreError
+from diplograph.errors import DatabaseFullError, DatabaseLockedError, StoreError
 from diplograph.models import ArticleResult
 from diplograph.store import read
 from diplograph.store.engine import WRITE_OPTION, build_engine
-from diplograph.store.faults import RetryPolicy, store_error, with_retry
+from diplograph.store.faults import RetryPolicy, fault_kind, store_error, with_retry
 from diplograph.store.schema import (
     LATEST_VERSION,
     actors,
@@ -43,19 +43,30 @@ def open_store(url: str | Path, retry: RetryPolicy | None = None) -> Store:
     engine = build_engine(url)
     policy = retry or RetryPolicy()
     try:
-        version = with_retry(lambda: _migrate(engine), policy, f"opening {_safe(url)}")
+        # Only a lock is waited for here: a server that cannot be reached at the start is far
+        # more often a wrong URL than a restart, and should be said at once.
+        version = with_retry(
+            lambda: _migrate(engine), policy, f"opening {_safe(url)}", (DatabaseLockedError,)
+        )
     except DBAPIError as exc:
         engine.dispose()
-        hint = (
-            "check that the folder exists and is writable"
-            if engine.dialect.name == "sqlite"
-            else "check that the server runs and the URL's user, password, host and database are right"
-        )
-        raise StoreError(f"cannot open database {_safe(url)}: {exc.orig}", hint) from exc
+        raise _open_error(exc, url, engine.dialect.name) from exc
     if version > LATEST_VERSION:
         engine.dispose()
         raise StoreError(f"database {_safe(url)} has schema version {version}", "upgrade diplograph")
     return Store(engine, policy)
+
+
+def _open_error(exc: DBAPIError, url: str | Path, dialect: str) -> StoreError:
+    kind = fault_kind(exc)
+    if kind in (DatabaseLockedError, DatabaseFullError):
+        return kind(f"cannot open database {_safe(url)}: {exc.orig}")
+    if dialect == "sqlite":
+        return StoreError(
+            f"cannot open database {_safe(url)}: {exc.orig}", "check that the folder exists and is writable"
+        )
+    hint = "check that the server runs and the URL's user, password, host and database are right"
+    return StoreError(f"cannot open database {_safe(url)}: {exc.orig}", hint)
 
 
 def _migrate(engine: Engine) -> int:
