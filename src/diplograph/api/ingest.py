@@ -68,7 +68,7 @@ def ingest_posted(items: Sequence[ArticleIn], store: Store, pipeline: Callable[[
         try:
             if item.id in seen:
                 raise InputError(where, "this id was given earlier in the request",
-                                 "give each article its own id; the first one was processed")  # fmt: skip
+                                 "give each article its own id; only the first one is processed")  # fmt: skip
             seen.add(item.id)
             status = _one(to_article(item, where), store, pipeline, where)
         except DiplographError as err:
