@@ -107,3 +107,28 @@ def test_store_migration_2_back_fills_an_old_database(store_url: str, build) -> 
             ("a2", actor_id_of(build.xi)), ("a2", actor_id_of(build.tokayev)),
         }  # fmt: skip
         assert conn.execute(select(articles.c.origin)).scalars().all() == [None, None]
+
+
+def test_store_replace_keeps_an_actor_another_writer_is_naming(store: Store, build) -> None:
+    """Writer B names Putin in a2 and has not committed; writer A replaces a1, the only stored
+    article naming Putin. A must wait for B's link instead of deleting the actor under it."""
+    import threading
+    import time
+
+    from diplograph.store.engine import WRITE_OPTION
+    from diplograph.store.write import write_result
+
+    store.write_result(build.result("a1", (build.event("a1", 0, source=build.putin),)))
+    with store.engine.connect() as conn_b:
+        conn_b.execution_options(**{WRITE_OPTION: True})
+        tx = conn_b.begin()
+        # another cluster and no actor in common with the new a1: nothing else makes A wait
+        named = build.event("a2", 0, source=build.putin, target=WANG, cameo="042", day="2024-07-04")
+        write_result(conn_b, build.result("a2", (named,)))
+        writer_a = threading.Thread(target=store.write_result, args=(build.result("a1", (), text="Nobody."),))
+        writer_a.start()
+        time.sleep(0.5)  # A is now waiting on B
+        tx.commit()
+    writer_a.join(timeout=30)
+    assert not writer_a.is_alive()
+    assert _actor_names(store) == {"Vladimir Putin", "Wang Yi"}  # Tokayev: no article names him now

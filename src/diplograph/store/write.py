@@ -148,7 +148,11 @@ def _drop_orphans(conn: Connection, candidates: set[str]) -> None:
     a scan of every actor per write would cost more than the rows it saves)."""
     if not candidates:
         return
-    still = select(article_actors.c.actor_id).where(article_actors.c.actor_id.in_(sorted(candidates)))
+    # PostgreSQL: lock the rows first, so a writer that is naming one of them right now commits
+    # its link before we look (a deadlock this may cause is retried like any other).
+    ids = sorted(candidates)
+    conn.execute(select(actors.c.actor_id).where(actors.c.actor_id.in_(ids)).with_for_update()).all()
+    still = select(article_actors.c.actor_id).where(article_actors.c.actor_id.in_(ids))
     orphans = candidates - {row[0] for row in conn.execute(still)}
     if orphans:
         conn.execute(delete(actors).where(actors.c.actor_id.in_(sorted(orphans))))
