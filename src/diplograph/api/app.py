@@ -9,7 +9,7 @@ from __future__ import annotations
 import gzip
 import logging
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
@@ -23,11 +23,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph.api.aggregates import AggregateCache, warm_cache
-from diplograph.api.middleware import BodySizeLimit, SecurityHeaders
+from diplograph.api.middleware import BodySizeLimit, SecurityHeaders, TokenGuard
+from diplograph.api.responses import COMMON
 from diplograph.api.routes import actors, articles, dyads, events, health, overview, stats
 from diplograph.config import Settings
 from diplograph.errors import DiplographError, InputError, MissingExtraError, StoreError
 from diplograph.store import Store, open_store
+from diplograph.store.faults import fault_kind
 
 log = logging.getLogger(__name__)
 API_PREFIX = "/api/v1"
@@ -71,16 +73,18 @@ def create_app(settings: Settings, store: Store | None = None) -> FastAPI:
     app.state.store = store
     app.state.owns_store = False
     app.state.cache = AggregateCache()
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=COMMON)
     for module in (events, actors, dyads, articles, stats, overview):
         api.include_router(module.router)
     app.include_router(api)
-    app.include_router(health.router)
+    app.include_router(health.router, responses=COMMON)
     _add_error_handlers(app)
     _add_docs(app)
     _add_page(app)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodySizeLimit, limit=settings.max_request_bytes)
+    # Outermost: a write without the right token is refused before any byte of its body is read.
+    app.add_middleware(TokenGuard, token=settings.api_token, paths=frozenset({f"{API_PREFIX}/articles"}))
     return app
 
 
@@ -93,11 +97,13 @@ def _warm(app: FastAPI, stop: threading.Event) -> None:
         log.warning("could not pre-compute the page's overview: %s", exc)
 
 
-def _error(status: int, message: str, code: str, hint: str | None = None, **extra: object) -> JSONResponse:
-    body: dict[str, object] = {"ok": False, "error": message, "code": code, **extra}
+def _error(
+    status: int, message: str, code: str, hint: str | None = None, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
+    body: dict[str, object] = {"ok": False, "error": message, "code": code}
     if hint:
         body["hint"] = hint
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
 def _status_of(exc: DiplographError) -> int:
@@ -119,7 +125,8 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail), f"HTTP{exc.status_code}")
+        # exc.headers carries what the status needs: Allow on a 405, WWW-Authenticate on a 401.
+        return _error(exc.status_code, str(exc.detail), f"HTTP{exc.status_code}", headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def on_invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -137,7 +144,9 @@ def _add_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SQLAlchemyError)
     async def on_database_error(_: Request, exc: SQLAlchemyError) -> JSONResponse:
         log.error("database error: %s", exc)
-        return _error(503, "the database could not answer", "E020", "check that the database is reachable")
+        kind = fault_kind(exc)  # a hint that fits: locked, full, connection lost
+        hint = kind.default_hint if kind is not StoreError else "check that the database is reachable"
+        return _error(503, "the database could not answer", kind.code, hint)
 
 
 _GZIPPED = {

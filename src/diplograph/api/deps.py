@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
-import re
 import threading
 from collections.abc import Iterator
 from typing import Annotated
@@ -12,6 +10,7 @@ from fastapi import Depends, HTTPException, Query, Request
 from sqlalchemy import Connection
 
 from diplograph.api.aggregates import AggregateCache
+from diplograph.api.middleware import token_problem
 from diplograph.api.queries import DATE_PATTERN, EventFilter
 from diplograph.config import Settings
 from diplograph.store import Store, open_store
@@ -84,7 +83,10 @@ def event_filter(
     target: Annotated[str | None, Query(pattern=_CODE, description="target actor code")] = None,
     cameo: Annotated[str | None, Query(pattern=r"^\d{2,4}(,\d{2,4})*$", description="codes or roots")] = None,
     plover: Annotated[str | None, Query(max_length=200, description="PLOVER types, comma-separated")] = None,
-    quad_class: Annotated[str | None, Query(max_length=20, description="1-4, comma-separated")] = None,
+    quad_class: Annotated[
+        str | None,
+        Query(pattern=r"^ *[1-4] *(, *[1-4] *)*$", max_length=20, description="1-4, comma-separated"),
+    ] = None,
     since: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     place: Annotated[str | None, Query(max_length=100, description="place name or country code")] = None,
@@ -109,21 +111,12 @@ def event_filter(
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
-def _presented_token(request: Request) -> str | None:
-    header = request.headers.get("authorization", "")
-    match = re.match(r"(?i)bearer\s+(\S+)$", header.strip())
-    if match:
-        return match.group(1)
-    return request.headers.get("x-api-token")
-
-
 def require_token(request: Request, settings: SettingsDep) -> None:
-    """Refuse a write unless a token is configured and this request presents it."""
-    if not settings.api_token:
-        raise HTTPException(403, "this server is read-only; start it with an API token to allow ingest")
-    presented = _presented_token(request)
-    if presented is None or not hmac.compare_digest(presented.encode(), settings.api_token.encode()):
-        raise HTTPException(401, "missing or wrong API token (send 'Authorization: Bearer TOKEN')")
+    """Refuse a write unless a token is configured and this request presents it (TokenGuard has
+    refused such a request before its body was read; this keeps a route safe without it)."""
+    problem = token_problem(settings.api_token, request.headers)
+    if problem is not None:
+        raise HTTPException(*problem)
 
 
 TokenDep = Annotated[None, Depends(require_token)]

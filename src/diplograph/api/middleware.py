@@ -1,8 +1,11 @@
-"""ASGI middleware: a request body size limit and the page's security headers."""
+"""ASGI middleware: the write token check, a request body size limit and the page's security headers."""
 
 from __future__ import annotations
 
+import hmac
 import json
+import re
+from collections.abc import Mapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
@@ -23,13 +26,64 @@ class _TooLarge(HTTPException):
         super().__init__(413, f"request body is larger than {limit} bytes")
 
 
-async def _send_413(send: Send, limit: int) -> None:
-    body = json.dumps(
-        {"ok": False, "error": f"request body is larger than {limit} bytes", "code": "HTTP413"}
-    ).encode()
+async def _send_error(send: Send, status: int, message: str, extra: Mapping[str, str] | None = None) -> None:
+    """Answer with the API's JSON error body, before the app (and its exception handlers) ran."""
+    body = json.dumps({"ok": False, "error": message, "code": f"HTTP{status}"}).encode()
     headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    headers += [(name.encode("latin-1"), value.encode("latin-1")) for name, value in (extra or {}).items()]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
+
+
+async def _send_413(send: Send, limit: int) -> None:
+    await _send_error(send, 413, f"request body is larger than {limit} bytes")
+
+
+READ_ONLY = "this server is read-only; start it with an API token to allow ingest"
+WRONG_TOKEN = "missing or wrong API token (send 'Authorization: Bearer TOKEN')"
+
+
+def presented_token(headers: Mapping[str, str]) -> str | None:
+    """The token of `Authorization: Bearer TOKEN`, else of `X-API-Token`."""
+    match = re.match(r"(?i)bearer\s+(\S+)$", headers.get("authorization", "").strip())
+    if match:
+        return match.group(1)
+    return headers.get("x-api-token")
+
+
+def token_problem(expected: str | None, headers: Mapping[str, str]) -> tuple[int, str] | None:
+    """(status, message) when a write must be refused; None when the token is right.
+    The comparison takes the same time however much of the token matches."""
+    if not expected:
+        return 403, READ_ONLY
+    presented = presented_token(headers)
+    if presented is None or not hmac.compare_digest(presented.encode(), expected.encode()):
+        return 401, WRONG_TOKEN
+    return None
+
+
+class TokenGuard:
+    """Refuse a POST to a protected path before its body is read: FastAPI reads and parses the
+    body before any dependency runs, so a dependency alone lets anyone make the server read
+    (up to the size limit) and validate a body it will refuse."""
+
+    def __init__(self, app: ASGIApp, token: str | None, paths: frozenset[str]) -> None:
+        self.app = app
+        self.token = token
+        self.paths = paths
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/") in self.paths:
+            headers = {
+                k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers") or []
+            }
+            problem = token_problem(self.token, headers)
+            if problem is not None:
+                status, message = problem
+                extra = {"www-authenticate": "Bearer"} if status == 401 else None
+                await _send_error(send, status, message, extra)
+                return
+        await self.app(scope, receive, send)
 
 
 class BodySizeLimit:

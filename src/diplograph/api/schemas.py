@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date as Date
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 
 
 class ErrorBody(BaseModel):
@@ -241,13 +243,30 @@ class Health(BaseModel):
     writes_enabled: bool
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_day(value: Any) -> Any:
+    """Only a "YYYY-MM-DD" string is a date here: pydantic's lax mode would read 0 or "1700000000"
+    as a Unix timestamp, and a number is far likelier a client's mistake than a day."""
+    if value is None or isinstance(value, Date):
+        return value
+    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
+        raise ValueError("give the date as a 'YYYY-MM-DD' string")
+    return Date.fromisoformat(value)
+
+
+IsoDate = Annotated[Date, BeforeValidator(_iso_day)]
+
+
 class ArticleIn(BaseModel):
-    """One article to ingest, as a JSONL input line would give it."""
+    """One article to ingest, as a JSONL input line would give it: a `date` or a dated `dateline`
+    (in the field or the text's first lines) is required, as on the command line."""
 
     model_config = ConfigDict(extra="forbid")
 
     id: str = Field(min_length=1, max_length=300)
-    date: Date | None = None
+    date: IsoDate | None = None
     text: str = Field(min_length=1)
     title: str = ""
     dateline: str = ""
@@ -261,7 +280,20 @@ class ArticlesIn(BaseModel):
     articles: list[ArticleIn] = Field(min_length=1, max_length=1000)
 
 
+class ArticleStatus(BaseModel):
+    """What became of one posted article, in the order posted."""
+
+    id: str
+    status: Literal["stored", "unchanged", "error"]
+    write: Literal["new", "replaced"] | None = Field(None, description="for stored articles")
+    events_written: int = 0
+    error: str | None = Field(None, description="why the article was not stored")
+    warning: str | None = Field(None, description="e.g. the id was stored before from another origin")
+
+
 class IngestOut(BaseModel):
+    """Counts as the CLI prints them, and each article's own status: one bad article fails alone."""
+
     ok: bool = True
     read: int
     new: int
@@ -270,3 +302,4 @@ class IngestOut(BaseModel):
     failed: int
     events_written: int
     errors: list[str]
+    articles: list[ArticleStatus] = []

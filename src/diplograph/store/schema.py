@@ -24,6 +24,7 @@ from sqlalchemy import (
     insert,
     inspect,
     select,
+    union,
 )
 
 
@@ -61,6 +62,7 @@ articles = Table(
     Column("dateline", SafeText()),
     Column("text", SafeText()),
     Column("ingested_at", SafeText()),
+    Column("origin", SafeText()),  # version 2: "path" or "path:line" the article was last read from
 )
 
 actors = Table(
@@ -145,16 +147,55 @@ clusters = Table(
 )
 
 
+# Version 2: which actors each article names, so replacing an article can drop actors nobody names.
+article_actors = Table(
+    "article_actors",
+    metadata,
+    Column("article_id", SafeText(), ForeignKey("articles.article_id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", SafeText(), primary_key=True),
+    Index("ix_article_actors_actor", "actor_id"),
+)
+
+
 def _create_v1(conn: Connection) -> None:
     """Version 1: every table and index."""
     tables = [articles, actors, events, event_mentions, clusters]
     metadata.create_all(conn, tables=tables)
 
 
+def add_column(conn: Connection, table: Table, name: str) -> None:
+    """Add `table.c[name]` to an existing table, unless it is there already.
+
+    _create_v1 builds tables from today's definitions, so on a new database a later
+    column exists before its migration runs: every ALTER must check first.
+    """
+    if name in {col["name"] for col in inspect(conn).get_columns(table.name)}:
+        return
+    column = table.c[name]
+    kind = column.type.compile(dialect=conn.dialect)
+    conn.exec_driver_sql(f'ALTER TABLE {table.name} ADD COLUMN "{name}" {kind}')
+
+
+def _article_actors_v2(conn: Connection) -> None:
+    """Version 2: articles.origin, and the article_actors link filled from the stored events
+    (actors an old article listed but no event of it names cannot be traced, and stay)."""
+    add_column(conn, articles, "origin")
+    article_actors.create(conn, checkfirst=True)
+    sides = [
+        select(events.c.article_id, column).where(column.is_not(None))
+        for column in (events.c.source_actor_id, events.c.target_actor_id)
+    ]
+    found = union(*sides).subquery()
+    known = select(found.c.article_id, found.c.source_actor_id).where(
+        found.c.source_actor_id.in_(select(actors.c.actor_id))
+    )
+    conn.execute(insert(article_actors).from_select(["article_id", "actor_id"], known))
+
+
 Migration = Callable[[Connection], None]
 
 # Ordered: index i brings the schema to version i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_create_v1]
+MIGRATIONS: list[Migration] = [_create_v1, _article_actors_v2]
 LATEST_VERSION = len(MIGRATIONS)
 
 

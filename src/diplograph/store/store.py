@@ -11,10 +11,11 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 
-from diplograph.errors import StoreError
+from diplograph.errors import DatabaseFullError, DatabaseLockedError, StoreError
 from diplograph.models import ArticleResult
 from diplograph.store import read
 from diplograph.store.engine import WRITE_OPTION, build_engine
+from diplograph.store.faults import RetryPolicy, fault_kind, store_error, with_retry
 from diplograph.store.schema import (
     LATEST_VERSION,
     actors,
@@ -30,33 +31,51 @@ _STREAM_ROWS = 500  # rows fetched at a time when streaming (server-side cursor 
 _MIGRATION_LOCK = 0x6469706C  # "dipl": PostgreSQL advisory lock id while migrating
 
 
-def open_store(url: str | Path) -> Store:
+def open_store(url: str | Path, retry: RetryPolicy | None = None) -> Store:
     """Open (and create or migrate) the store at a database URL or SQLite file path.
+
+    `retry` says how transient failures (a locked file, a lost connection) are retried.
 
     Raises:
         StoreError: unknown URL scheme, or the database cannot be reached.
         MissingExtraError: a PostgreSQL URL without psycopg installed.
     """
     engine = build_engine(url)
+    policy = retry or RetryPolicy()
     try:
-        with engine.connect() as conn:
-            conn.execution_options(**{WRITE_OPTION: True})
-            with conn.begin():
-                if conn.dialect.name == "postgresql":
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-                version = migrate(conn)
+        # Only a lock is waited for here: a server that cannot be reached at the start is far
+        # more often a wrong URL than a restart, and should be said at once.
+        version = with_retry(
+            lambda: _migrate(engine), policy, f"opening {_safe(url)}", (DatabaseLockedError,)
+        )
     except DBAPIError as exc:
         engine.dispose()
-        hint = (
-            "check that the folder exists and is writable"
-            if engine.dialect.name == "sqlite"
-            else "check that the server runs and the URL's user, password, host and database are right"
-        )
-        raise StoreError(f"cannot open database {_safe(url)}: {exc.orig}", hint) from exc
+        raise _open_error(exc, url, engine.dialect.name) from exc
     if version > LATEST_VERSION:
         engine.dispose()
         raise StoreError(f"database {_safe(url)} has schema version {version}", "upgrade diplograph")
-    return Store(engine)
+    return Store(engine, policy)
+
+
+def _open_error(exc: DBAPIError, url: str | Path, dialect: str) -> StoreError:
+    kind = fault_kind(exc)
+    if kind in (DatabaseLockedError, DatabaseFullError):
+        return kind(f"cannot open database {_safe(url)}: {exc.orig}")
+    if dialect == "sqlite":
+        return StoreError(
+            f"cannot open database {_safe(url)}: {exc.orig}", "check that the folder exists and is writable"
+        )
+    hint = "check that the server runs and the URL's user, password, host and database are right"
+    return StoreError(f"cannot open database {_safe(url)}: {exc.orig}", hint)
+
+
+def _migrate(engine: Engine) -> int:
+    with engine.connect() as conn:
+        conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+            return migrate(conn)
 
 
 def _safe(url: str | Path) -> str:
@@ -73,8 +92,9 @@ def _safe(url: str | Path) -> str:
 class Store:
     """Articles, actors and events in one database; see open_store."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, retry: RetryPolicy | None = None) -> None:
         self.engine = engine
+        self.retry = retry or RetryPolicy()
 
     def __enter__(self) -> Store:
         return self
@@ -91,25 +111,39 @@ class Store:
     def write_result(self, result: ArticleResult) -> WriteOutcome:
         """Write one article's events in one transaction: all of it or, on failure, none of it.
 
+        A locked database or a lost connection is retried (the whole transaction) per `self.retry`.
+
         Raises:
-            StoreError: the database refused the write (nothing of this article was kept).
+            StoreError: the database refused the write (nothing of this article was kept); the
+                subclass names the cause (DatabaseFullError, ConnectionLostError, ConstraintError ...).
         """
-        try:
+        name = result.article.id
+
+        def attempt() -> WriteOutcome:
             with self.engine.connect() as conn:
                 conn.execution_options(**{WRITE_OPTION: True})
                 with conn.begin():
                     return write_result(conn, result)
+
+        try:
+            return with_retry(attempt, self.retry, f"storing article {name!r}")
         except SQLAlchemyError as exc:
-            raise StoreError(
-                f"could not store article {result.article.id!r}: {getattr(exc, 'orig', exc)}",
-                "nothing of this article was written; check event ids are unique across articles",
+            raise store_error(
+                exc, f"could not store article {name!r}", "nothing of this article was written; "
             ) from exc
 
     def has_article(self, article_id: str, content_hash: str) -> bool:
         """True when this exact article text is stored already (so it need not be parsed)."""
         query = select(articles.c.content_hash).where(articles.c.article_id == article_id)
-        with self.engine.connect() as conn:
-            return conn.execute(query).scalar_one_or_none() == content_hash
+
+        def attempt() -> bool:
+            with self.engine.connect() as conn:
+                return conn.execute(query).scalar_one_or_none() == content_hash
+
+        try:
+            return with_retry(attempt, self.retry, f"looking up article {article_id!r}")
+        except SQLAlchemyError as exc:
+            raise store_error(exc, f"could not look up article {article_id!r}") from exc
 
     def query_events(
         self,
@@ -192,8 +226,12 @@ class Store:
             "mentions": event_mentions,
             "clusters": clusters,
         }
-        with self.engine.connect() as conn:
-            return {
-                name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
-                for name, t in tables.items()
-            }
+
+        def attempt() -> dict[str, int]:
+            with self.engine.connect() as conn:
+                return {
+                    name: int(conn.execute(select(func.count()).select_from(t)).scalar_one())
+                    for name, t in tables.items()
+                }
+
+        return with_retry(attempt, self.retry, "counting rows")

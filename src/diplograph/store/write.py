@@ -7,6 +7,7 @@ changed text replaces that article's events.
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,19 +16,22 @@ from typing import Any, Literal
 from sqlalchemy import Connection, delete, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
-from diplograph.models import Actor, ArticleResult, Event
+from diplograph.models import Actor, Article, ArticleResult, Event
 from diplograph.store.clusters import cluster_id_for, cluster_key, refresh_clusters
-from diplograph.store.schema import actors, articles, event_mentions, events
+from diplograph.store.schema import actors, article_actors, articles, event_mentions, events
 
 WriteStatus = Literal["new", "unchanged", "replaced"]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
 class WriteOutcome:
-    """What write_result did with one article."""
+    """What write_result did with one article; `previous_origin` is set when the id was last
+    read from another file (two files, one id: likely a name clash, not a new version)."""
 
     status: WriteStatus
     events_written: int
+    previous_origin: str | None = None
 
 
 def actor_id_of(actor: Actor) -> str:
@@ -45,26 +49,50 @@ def event_id_of(event: Event, article_id: str, index: int) -> str:
     return f"{article_id}#{index}"
 
 
+def origin_path(origin: str | None) -> str:
+    """The file part of an origin: "d1/a.jsonl:7" -> "d1/a.jsonl" (the line may move between runs)."""
+    path, sep, line = (origin or "").rpartition(":")
+    return path if sep and line.isdigit() else origin or ""
+
+
 def write_result(conn: Connection, result: ArticleResult) -> WriteOutcome:
     """Store one article's events inside the caller's transaction."""
     article = result.article
     # FOR UPDATE: two PostgreSQL writers of one article take turns (SQLite locks the whole file anyway).
-    current = select(articles.c.content_hash).where(articles.c.article_id == article.id).with_for_update()
-    stored_hash = conn.execute(current).scalar_one_or_none()
-    if stored_hash == article.content_hash:
-        return WriteOutcome("unchanged", 0)
+    current = select(articles.c.content_hash, articles.c.origin).where(articles.c.article_id == article.id)
+    stored = conn.execute(current.with_for_update()).one_or_none()
+    moved = _moved_from(stored.origin if stored else None, article)
+    if stored is not None and stored.content_hash == article.content_hash:
+        return WriteOutcome("unchanged", 0, moved)
     old_clusters: set[str] = set()
-    if stored_hash is not None:
+    old_actors: set[str] = set()
+    if stored is not None:
         old_clusters = _delete_article_events(conn, article.id)
+        old_actors = _unlink_actors(conn, article.id)
         conn.execute(
             articles.update().where(articles.c.article_id == article.id).values(**_article_row(result))
         )
     else:
         conn.execute(insert(articles).values(article_id=article.id, **_article_row(result)))
-    _upsert_actors(conn, _all_actors(result))
+    named = _all_actors(result)
+    _upsert_actors(conn, named)
+    _link_actors(conn, article.id, named)
+    _drop_orphans(conn, old_actors - {actor_id_of(a) for a in named})
     keys = _insert_events(conn, result)
     refresh_clusters(conn, old_clusters | set(keys), keys)
-    return WriteOutcome("replaced" if stored_hash is not None else "new", len(result.events))
+    return WriteOutcome("replaced" if stored is not None else "new", len(result.events), moved)
+
+
+def _moved_from(stored_origin: str | None, article: Article) -> str | None:
+    """The stored origin when this id now comes from another file, warned about once here."""
+    if not stored_origin or not article.origin or origin_path(stored_origin) == origin_path(article.origin):
+        return None
+    log.warning(
+        "article id %r now comes from %s but was stored from %s; if these are different articles, "
+        "give them different ids (the newer one replaces the older)",
+        article.id, article.origin, stored_origin,
+    )  # fmt: skip
+    return stored_origin
 
 
 def _article_row(result: ArticleResult) -> dict[str, Any]:
@@ -78,6 +106,7 @@ def _article_row(result: ArticleResult) -> dict[str, Any]:
         "dateline": article.dateline,
         "text": article.text,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "origin": article.origin or None,
     }
 
 
@@ -98,6 +127,35 @@ def _all_actors(result: ArticleResult) -> list[Actor]:
     for actor in [*listed, *from_events]:
         seen.setdefault(actor_id_of(actor), actor)
     return [seen[key] for key in sorted(seen)]  # sorted: a fixed lock order between writers
+
+
+def _unlink_actors(conn: Connection, article_id: str) -> set[str]:
+    """Remove an article's actor links; return the actor ids it named."""
+    linked = select(article_actors.c.actor_id).where(article_actors.c.article_id == article_id)
+    old = {row[0] for row in conn.execute(linked)}
+    conn.execute(delete(article_actors).where(article_actors.c.article_id == article_id))
+    return old
+
+
+def _link_actors(conn: Connection, article_id: str, named: Iterable[Actor]) -> None:
+    rows = [{"article_id": article_id, "actor_id": actor_id_of(a)} for a in named]
+    if rows:
+        conn.execute(insert(article_actors), rows)
+
+
+def _drop_orphans(conn: Connection, candidates: set[str]) -> None:
+    """Delete those actors no article names any more (only ones the replaced article named:
+    a scan of every actor per write would cost more than the rows it saves)."""
+    if not candidates:
+        return
+    # PostgreSQL: lock the rows first, so a writer that is naming one of them right now commits
+    # its link before we look (a deadlock this may cause is retried like any other).
+    ids = sorted(candidates)
+    conn.execute(select(actors.c.actor_id).where(actors.c.actor_id.in_(ids)).with_for_update()).all()
+    still = select(article_actors.c.actor_id).where(article_actors.c.actor_id.in_(ids))
+    orphans = candidates - {row[0] for row in conn.execute(still)}
+    if orphans:
+        conn.execute(delete(actors).where(actors.c.actor_id.in_(sorted(orphans))))
 
 
 def _upsert_actors(conn: Connection, found: Iterable[Actor]) -> None:

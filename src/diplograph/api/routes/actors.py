@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 
 from diplograph.api import aggregates, queries
 from diplograph.api.deps import CacheDep, ConnDep, FilterDep
+from diplograph.api.responses import NOT_FOUND
 from diplograph.api.schemas import ActorDetail, ActorsPage
 
 router = APIRouter(prefix="/actors", tags=["actors"])
@@ -18,7 +19,8 @@ def list_actors(
     conn: ConnDep,
     cache: CacheDep,
     flt: FilterDep,
-    q: Annotated[str | None, Query(max_length=100, description="part of a code or name")] = None,
+    # The name clashes with the event filter's q (both read it); one limit keeps the document true.
+    q: Annotated[str | None, Query(max_length=200, description="part of a code or name")] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict[str, Any]:
@@ -27,7 +29,7 @@ def list_actors(
     return cache.get(conn, key, lambda: aggregates.list_actors(conn, flt, q=q, limit=limit, offset=offset))
 
 
-@router.get("/{code}", response_model=ActorDetail)
+@router.get("/{code}", response_model=ActorDetail, responses=NOT_FOUND)
 def get_actor(
     conn: ConnDep,
     cache: CacheDep,

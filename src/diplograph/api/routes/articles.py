@@ -9,15 +9,16 @@ from fastapi import APIRouter, HTTPException, Request
 
 from diplograph.api import queries
 from diplograph.api.deps import ConnDep, SettingsDep, StoreDep, TokenDep
-from diplograph.api.schemas import ArticleIn, ArticlePublic, ArticlesIn, IngestOut
+from diplograph.api.ingest import ingest_posted
+from diplograph.api.responses import NOT_FOUND, WRITE_ERRORS
+from diplograph.api.schemas import ArticlePublic, ArticlesIn, IngestOut
 from diplograph.api.spans import article_spans
-from diplograph.models import Article
 
 router = APIRouter(prefix="/articles", tags=["articles"])
 _PIPELINE_LOCK = threading.Lock()  # one spaCy pipeline per app, used by one request at a time
 
 
-@router.get("/{article_id:path}", response_model=ArticlePublic)
+@router.get("/{article_id:path}", response_model=ArticlePublic, responses=NOT_FOUND)
 def get_article(conn: ConnDep, article_id: str) -> dict[str, Any]:
     """The stored article text, its events, and the spans of actor names and event sentences."""
     found = queries.get_article(conn, article_id)
@@ -26,29 +27,26 @@ def get_article(conn: ConnDep, article_id: str) -> dict[str, Any]:
     return {**found, "spans": article_spans(found)}
 
 
-def _article(item: ArticleIn) -> Article:
-    return Article(
-        id=item.id, text=item.text, date=item.date, title=item.title, dateline=item.dateline,
-        source=item.source, url=item.url, origin=f"POST:{item.id}",
-    )  # fmt: skip
-
-
-@router.post("", response_model=IngestOut, status_code=200)
+@router.post("", response_model=IngestOut, status_code=200, responses=WRITE_ERRORS)
 def post_articles(
     body: ArticlesIn, request: Request, store: StoreDep, settings: SettingsDep, _: TokenDep
 ) -> Any:
-    """Extract events from the posted articles and store them (needs Settings.api_token)."""
-    from diplograph.pipeline import Pipeline, ingest_articles
+    """Extract events from the posted articles and store them (needs Settings.api_token).
+
+    Each article is processed and written on its own: `articles` gives each one's status
+    (stored, unchanged, or error with the reason), and one bad article fails alone.
+    """
+    from diplograph.pipeline import Pipeline
 
     state = request.app.state
-    with _PIPELINE_LOCK:
+
+    def pipeline() -> Pipeline:
         if getattr(state, "pipeline", None) is None:
             state.pipeline = Pipeline(settings)
-        summary = ingest_articles(
-            [_article(item) for item in body.articles], store, settings=settings, pipeline=state.pipeline
-        )
+        built: Pipeline = state.pipeline
+        return built
+
+    with _PIPELINE_LOCK:
+        report = ingest_posted(body.articles, store, pipeline)
     state.cache.clear()
-    return {
-        "read": summary.read, "new": summary.new, "replaced": summary.replaced, "unchanged": summary.unchanged,
-        "failed": summary.failed, "events_written": summary.events_written, "errors": summary.errors,
-    }  # fmt: skip
+    return report.as_json()

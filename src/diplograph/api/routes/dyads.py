@@ -8,13 +8,14 @@ from fastapi import APIRouter, Path, Query
 
 from diplograph.api import aggregates
 from diplograph.api.deps import CacheDep, ConnDep, FilterDep
+from diplograph.api.responses import NOT_FOUND
 from diplograph.api.schemas import DyadSeries
 
 router = APIRouter(prefix="/dyads", tags=["dyads"])
 CodePath = Annotated[str, Path(pattern=r"^[A-Za-z0-9_.-]{1,40}$")]
 
 
-@router.get("/{a}/{b}/series", response_model=DyadSeries)
+@router.get("/{a}/{b}/series", response_model=DyadSeries, responses=NOT_FOUND)
 def dyad_series(
     conn: ConnDep,
     cache: CacheDep,

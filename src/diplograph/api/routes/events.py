@@ -8,6 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 
 from diplograph.api import queries
 from diplograph.api.deps import ConnDep, FilterDep
+from diplograph.api.responses import NOT_FOUND
 from diplograph.api.schemas import EventDetail, EventsPage
 
 router = APIRouter(prefix="/events", tags=["events"])
@@ -28,7 +29,7 @@ def list_events(
     return {"data": rows, "count": count, "count_capped": capped, "limit": limit, "offset": offset}
 
 
-@router.get("/{event_id:path}", response_model=EventDetail)
+@router.get("/{event_id:path}", response_model=EventDetail, responses=NOT_FOUND)
 def get_event(conn: ConnDep, event_id: str) -> dict[str, Any]:
     """One event with every sentence that reports it and its article's header."""
     found = queries.get_event(conn, event_id)
