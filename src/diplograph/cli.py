@@ -58,6 +58,15 @@ def _settings(db: str | None = None, actors: tuple[str, ...] = (), id_from_path:
     return Settings(**values)
 
 
+def _min_confidence(given: float | None) -> float:
+    """The user's minimum confidence, else the shipped model's default (chosen by cross-validation)."""
+    if given is not None:
+        return given
+    from diplograph.coding.learned.model import packaged_model
+
+    return packaged_model().threshold
+
+
 def _run(action: Callable[[], None]) -> None:
     """Run a command body, turning library errors into a clean message.
 
@@ -215,8 +224,9 @@ def _progress(articles: Iterable[Any]) -> Iterable[Any]:
 @click.option("--cameo", help="CAMEO code or prefix, e.g. 04 or 042.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default="table")
+@confidence_option
 def events(db: str | None, actor: str | None, since: date | None, until: date | None, cameo: str | None,
-           limit: int | None, fmt: str) -> None:
+           limit: int | None, fmt: str, min_confidence: float | None) -> None:
     """Query stored events.
 
     Example:
@@ -227,7 +237,8 @@ def events(db: str | None, actor: str | None, since: date | None, until: date | 
     def body() -> None:
         with open_store(_settings(db).db) as store:
             rows = store.query_events(actor=actor, since=since.isoformat() if since else None,
-                                      until=until.isoformat() if until else None, cameo=cameo, limit=limit)
+                                      until=until.isoformat() if until else None, cameo=cameo, limit=limit,
+                                      min_confidence=_min_confidence(min_confidence))
             write_events(rows, fmt)
 
     _run(body)
@@ -238,7 +249,8 @@ def events(db: str | None, actor: str | None, since: date | None, until: date | 
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "quads", "graphml"]))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
-def export(db: str | None, fmt: str, output: Path) -> None:
+@confidence_option
+def export(db: str | None, fmt: str, output: Path, min_confidence: float | None) -> None:
     """Export all stored events to a file.
 
     Example:
@@ -249,7 +261,7 @@ def export(db: str | None, fmt: str, output: Path) -> None:
 
     def body() -> None:
         with open_store(_settings(db).db) as store:
-            n = export_events(store, fmt, output)
+            n = export_events(store, fmt, output, min_confidence=_min_confidence(min_confidence))
         click.echo(f"wrote {n} rows to {output}", err=True)
 
     _run(body)

@@ -42,8 +42,22 @@ _PARQUET_BATCH = 5000
 QUADS_HEADER = ("subject", "relation", "object", "date", "cameo_code")
 
 
-def export_events(store: Store, fmt: str, path: Path) -> int:
-    """Write every stored event to `path` in format `fmt`; return the number of events written.
+class _Confident:
+    """The store's events at or above a minimum confidence (rule-only events always pass)."""
+
+    def __init__(self, store: Store, min_confidence: float | None) -> None:
+        self.store, self.min_confidence = store, min_confidence
+
+    def query_events(self, **kw: Any) -> Iterator[dict[str, Any]]:
+        return self.store.query_events(min_confidence=self.min_confidence, **kw)
+
+    def iter_event_rows(self, **kw: Any) -> Iterator[dict[str, Any]]:
+        return self.store.iter_event_rows(min_confidence=self.min_confidence, **kw)
+
+
+def export_events(store: Store, fmt: str, path: Path, *, min_confidence: float | None = None) -> int:
+    """Write every stored event (at or above `min_confidence`) to `path` in format `fmt`; return
+    the number of events written.
 
     For graphml the number is the events that went into the actor network
     (those with both a source and a target).
@@ -52,7 +66,7 @@ def export_events(store: Store, fmt: str, path: Path) -> int:
         DiplographError: unknown format, or the file cannot be written.
         MissingExtraError: parquet without pyarrow.
     """
-    writers: dict[str, Callable[[Store, Path], int]] = {
+    writers: dict[str, Callable[[_Confident, Path], int]] = {
         "jsonl": _write_jsonl,
         "csv": _write_csv,
         "parquet": _write_parquet,
@@ -64,7 +78,7 @@ def export_events(store: Store, fmt: str, path: Path) -> int:
     if writer is None:
         raise DiplographError(f"unknown export format {fmt!r}", f"use one of: {', '.join(FORMATS)}")
     try:
-        count = writer(store, Path(path))
+        count = writer(_Confident(store, min_confidence), Path(path))
     except OSError as exc:
         raise DiplographError(
             f"cannot write {path}: {exc.strerror or exc}", "check the folder exists and is writable"
@@ -87,7 +101,7 @@ def flatten(event: Mapping[str, Any]) -> dict[str, Any]:
     return flat
 
 
-def _write_jsonl(store: Store, path: Path) -> int:
+def _write_jsonl(store: _Confident, path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8") as out:
         for event in store.query_events():
@@ -96,7 +110,7 @@ def _write_jsonl(store: Store, path: Path) -> int:
     return count
 
 
-def _write_csv(store: Store, path: Path) -> int:
+def _write_csv(store: _Confident, path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=FLAT_COLUMNS, extrasaction="ignore")
@@ -107,7 +121,7 @@ def _write_csv(store: Store, path: Path) -> int:
     return count
 
 
-def _write_parquet(store: Store, path: Path) -> int:
+def _write_parquet(store: _Confident, path: Path) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
@@ -137,7 +151,7 @@ def _clean(value: Any) -> str:
     return " ".join(str(value).split()) if isinstance(value, str) else str(value)
 
 
-def _write_gdelt(store: Store, path: Path) -> int:
+def _write_gdelt(store: _Confident, path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         for row in store.iter_event_rows():
@@ -164,7 +178,7 @@ def cameo_label(code: str) -> str:
     return code
 
 
-def _quad_rows(store: Store) -> Iterator[tuple[str, ...]]:
+def _quad_rows(store: _Confident) -> Iterator[tuple[str, ...]]:
     for row in store.iter_event_rows():
         if not row["target_code"] and not row["target_name"]:
             continue  # a quad needs an object
@@ -175,7 +189,7 @@ def _quad_rows(store: Store) -> Iterator[tuple[str, ...]]:
         yield (subject, cameo_label(row["cameo"]), obj, row["date"], row["cameo"])
 
 
-def _write_quads(store: Store, path: Path) -> int:
+def _write_quads(store: _Confident, path: Path) -> int:
     count = 0
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write("\t".join(QUADS_HEADER) + "\n")
@@ -185,7 +199,7 @@ def _write_quads(store: Store, path: Path) -> int:
     return count
 
 
-def _write_graphml(store: Store, path: Path) -> int:
+def _write_graphml(store: _Confident, path: Path) -> int:
     network = ActorNetwork()
     for row in store.iter_event_rows():
         network.add(row)

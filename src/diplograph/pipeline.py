@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from diplograph.actors.summary import count_actors
+from diplograph.coding.learned.component import EventModelComponent
+from diplograph.coding.learned.model import EventModel
+from diplograph.coding.learned.rescore import rescore
 from diplograph.coding.ontology import describe
 from diplograph.config import Settings
 from diplograph.dates import DateResolver
@@ -140,6 +143,9 @@ class Pipeline:
                   for cand, when in zip(candidates, stated, strict=True)]
         undated = [when is None for when in stated]
         events = tuple(merge_article(adopt_stated_dates(drafts, undated, resolver.anchor)))
+        model = self._model
+        if model is not None and model.stage is not None:
+            events = tuple(rescore(model.stage, events, resolver.anchor))
         if not self.settings.include_targetless:
             events = tuple(e for e in events if e.target is not None)
         return ArticleResult(article=article, events=events, actors=tuple(count_actors(doc)),
@@ -148,18 +154,21 @@ class Pipeline:
     @property
     def model_version(self) -> str:
         """The event model's version, stored per article so a newer model re-codes it."""
-        return self.nlp.get_pipe("diplograph_event_model").model.version if self._has_model else ""
+        return self._model.version if self._model is not None else ""
 
     @property
     def threshold(self) -> float:
         """The minimum confidence shown: the user's, else the one cross-validation chose."""
         if self.settings.min_confidence is not None:
             return self.settings.min_confidence
-        return self.nlp.get_pipe("diplograph_event_model").model.threshold if self._has_model else 0.0
+        return self._model.threshold if self._model is not None else 0.0
 
     @property
-    def _has_model(self) -> bool:
-        return "diplograph_event_model" in self.nlp.pipe_names
+    def _model(self) -> EventModel | None:
+        if "diplograph_event_model" not in self.nlp.pipe_names:
+            return None
+        component: EventModelComponent = self.nlp.get_pipe("diplograph_event_model")  # type: ignore[assignment]
+        return component.model
 
     def shown(self, result: ArticleResult) -> ArticleResult:
         """The result with events under the minimum confidence left out (rule-only events,
@@ -310,7 +319,7 @@ def ingest_articles(
         summary.fail(error)
         on_error(error)
 
-    for result in pipe.run(_fresh(articles, store, summary, failed), failed):
+    for result in pipe.run(_fresh(articles, store, summary, failed, pipe.model_version), failed):
         try:
             summary.record(store.write_result(result))
         except Exception as err:  # a write that fails loses this article only
@@ -319,7 +328,7 @@ def ingest_articles(
 
 
 def _fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
-           failed: ErrorHandler) -> Iterator[Article]:
+           failed: ErrorHandler, model_version: str = "") -> Iterator[Article]:
     """The articles not stored yet with this very text; a repeated id in one call is named."""
     seen: dict[str, str] = {}
     for article in articles:
@@ -331,7 +340,7 @@ def _fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
             continue
         seen[article.id] = origin
         try:
-            stored = store.has_article(article.id, article.content_hash)
+            stored = store.has_article(article.id, article.content_hash, model_version)
         except Exception:  # the write will say what is wrong with the store
             log.debug("could not look up article %s", article.id, exc_info=True)
             stored = False

@@ -91,6 +91,9 @@ def event_filter(
     until: Annotated[str | None, Query(pattern=DATE_PATTERN, description="YYYY[-MM[-DD]], inclusive")] = None,
     place: Annotated[str | None, Query(max_length=100, description="place name or country code")] = None,
     q: Annotated[str | None, Query(max_length=200, description="text in the evidence sentence")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=(
+        "leave out events less likely than this to be right (default: the model's threshold; 0 shows all)"
+    ))] = None,
 ) -> EventFilter:
     """The shared event filters, normalised (codes upper-case, lists split on commas)."""
     return EventFilter(
@@ -105,7 +108,14 @@ def event_filter(
         until=until,
         place=place.strip() or None if place else None,
         q=q.strip() or None if q else None,
+        min_confidence=_default_confidence() if min_confidence is None else min_confidence,
     )
+
+
+def _default_confidence() -> float:
+    from diplograph.coding.learned.model import packaged_model
+
+    return packaged_model().threshold
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

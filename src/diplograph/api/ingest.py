@@ -99,9 +99,10 @@ def to_article(item: ArticleIn, where: str) -> Article:
 
 
 def _one(article: Article, store: Store, pipeline: Callable[[], Pipeline], where: str) -> PostedStatus:
-    if store.has_article(article.id, article.content_hash):
+    pipe = pipeline()
+    if store.has_article(article.id, article.content_hash, pipe.model_version):
         return PostedStatus(article.id, "unchanged")
-    result = _extract(pipeline(), article, where)
+    result = _extract(pipe, article, where)
     outcome = store.write_result(result)
     warning = None
     if outcome.previous_origin:

@@ -45,6 +45,7 @@ class EventFilter:
     place: str | None = None
     q: str | None = None
     article_id: str | None = None
+    min_confidence: float | None = None
 
     def key(self) -> tuple[Any, ...]:
         """A hashable key for caching aggregate results."""
@@ -95,6 +96,8 @@ def _code_conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
 def conditions(flt: EventFilter) -> list[ColumnElement[bool]]:
     """WHERE clauses for a filter; every value is a bound parameter."""
     found = _actor_conditions(flt) + _code_conditions(flt)
+    if flt.min_confidence:  # rule-only events (no confidence) always pass
+        found.append(or_(events.c.confidence.is_(None), events.c.confidence >= flt.min_confidence))
     if flt.since:
         found.append(events.c.date >= flt.since)
     if flt.until:
@@ -281,6 +284,7 @@ def event_json(row: Mapping[Any, Any]) -> dict[str, Any]:
         sentence=row["sentence"],
         mentions=row["mentions"],
         modality=row["modality"],
+        confidence=row.get("confidence"),
         cluster_id=row["cluster_id"],
         num_articles=row.get("num_articles"),
         num_sources=row.get("num_sources"),

@@ -50,6 +50,7 @@ class EventPublic(BaseModel):
     sentence: int | None
     mentions: int | None
     modality: str | None
+    confidence: float | None = None
     cluster_id: str | None = None
     num_articles: int | None = None
     num_sources: int | None = None

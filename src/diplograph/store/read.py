@@ -26,26 +26,32 @@ def events_select(
     since: str | None = None,
     until: str | None = None,
     cameo: str | None = None,
+    min_confidence: float | None = None,
 ) -> Select[Any]:
     """Flat event rows (all event columns plus cluster counts and article URL), filtered, in order."""
     joined = events.outerjoin(clusters, events.c.cluster_id == clusters.c.cluster_id).join(
         articles, events.c.article_id == articles.c.article_id
     )
     query = select(events, *_JOINED).select_from(joined)
-    query = query.where(*_filters(actor=actor, since=since, until=until, cameo=cameo))
+    query = query.where(*_filters(actor=actor, since=since, until=until, cameo=cameo,
+                                  min_confidence=min_confidence))
     return query.order_by(events.c.date, events.c.event_id)
 
 
 def count_select(
-    *, actor: str | None = None, since: str | None = None, until: str | None = None, cameo: str | None = None
+    *, actor: str | None = None, since: str | None = None, until: str | None = None, cameo: str | None = None,
+    min_confidence: float | None = None,
 ) -> Select[Any]:
     """How many events the same filters match (for paging)."""
-    conditions = _filters(actor=actor, since=since, until=until, cameo=cameo)
+    conditions = _filters(actor=actor, since=since, until=until, cameo=cameo, min_confidence=min_confidence)
     return select(func.count()).select_from(events).where(*conditions)
 
 
-def _filters(*, actor: str | None, since: str | None, until: str | None, cameo: str | None) -> list[Any]:
+def _filters(*, actor: str | None, since: str | None, until: str | None, cameo: str | None,
+             min_confidence: float | None = None) -> list[Any]:
     conditions: list[Any] = []
+    if min_confidence:  # rule-only events (no confidence) always pass
+        conditions.append(or_(events.c.confidence.is_(None), events.c.confidence >= min_confidence))
     if actor:
         conditions.append(or_(events.c.source_code == actor, events.c.target_code == actor))
     if since:
@@ -104,6 +110,7 @@ def event_json(row: Mapping[str, Any]) -> dict[str, Any]:
         "sentence": row["sentence"],
         "mentions": row["mentions"],
         "modality": row["modality"],
+        "confidence": row.get("confidence"),
         "cluster_id": row["cluster_id"],
         "num_articles": row["num_articles"],
         "num_sources": row["num_sources"],

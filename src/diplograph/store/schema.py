@@ -62,6 +62,7 @@ articles = Table(
     Column("dateline", SafeText()),
     Column("text", SafeText()),
     Column("ingested_at", SafeText()),
+    Column("model_version", SafeText()),
     Column("origin", SafeText()),  # version 2: "path" or "path:line" the article was last read from
 )
 
@@ -111,6 +112,7 @@ events = Table(
     Column("source_sector", SafeText()),
     Column("target_sector", SafeText()),
     Column("trigger", SafeText()),
+    Column("confidence", Float),  # calibrated by the event model; NULL for rule-only events
     Index("ix_events_date", "date"),
     Index("ix_events_source_date", "source_code", "date"),
     Index("ix_events_target_date", "target_code", "date"),
@@ -195,7 +197,14 @@ def _article_actors_v2(conn: Connection) -> None:
 Migration = Callable[[Connection], None]
 
 # Ordered: index i brings the schema to version i + 1. Append, never edit.
-MIGRATIONS: list[Migration] = [_create_v1, _article_actors_v2]
+def _confidence_v3(conn: Connection) -> None:
+    """Version 3: events.confidence (the event model's) and articles.model_version, so an article
+    coded by an older model is coded again on re-ingest."""
+    add_column(conn, events, "confidence")
+    add_column(conn, articles, "model_version")
+
+
+MIGRATIONS: list[Migration] = [_create_v1, _article_actors_v2, _confidence_v3]
 LATEST_VERSION = len(MIGRATIONS)
 
 

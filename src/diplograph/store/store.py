@@ -132,13 +132,18 @@ class Store:
                 exc, f"could not store article {name!r}", "nothing of this article was written; "
             ) from exc
 
-    def has_article(self, article_id: str, content_hash: str) -> bool:
-        """True when this exact article text is stored already (so it need not be parsed)."""
-        query = select(articles.c.content_hash).where(articles.c.article_id == article_id)
+    def has_article(self, article_id: str, content_hash: str, model_version: str | None = None) -> bool:
+        """True when this exact article text is stored already (so it need not be parsed),
+        coded by `model_version` when one is given (a newer model codes it again)."""
+        query = select(articles.c.content_hash, articles.c.model_version).where(
+            articles.c.article_id == article_id)
 
         def attempt() -> bool:
             with self.engine.connect() as conn:
-                return conn.execute(query).scalar_one_or_none() == content_hash
+                found = conn.execute(query).first()
+            if found is None or found[0] != content_hash:
+                return False
+            return model_version is None or (found[1] or "") == model_version
 
         try:
             return with_retry(attempt, self.retry, f"looking up article {article_id!r}")
@@ -154,6 +159,7 @@ class Store:
         cameo: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        min_confidence: float | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Yield events as the contract's JSON objects (plus cluster_id, num_articles, num_sources).
 
@@ -161,7 +167,8 @@ class Store:
         `since`/`until` are inclusive dates compared as text, ordered by date then id.
         """
         rows = self.iter_event_rows(
-            actor=actor, since=since, until=until, cameo=cameo, limit=limit, offset=offset
+            actor=actor, since=since, until=until, cameo=cameo, limit=limit, offset=offset,
+            min_confidence=min_confidence,
         )
         return read.iter_json(rows)
 
@@ -174,9 +181,11 @@ class Store:
         cameo: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        min_confidence: float | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Yield flat event rows (every events column, cluster counts, article URL), streamed."""
-        query = read.events_select(actor=actor, since=since, until=until, cameo=cameo)
+        query = read.events_select(actor=actor, since=since, until=until, cameo=cameo,
+                                   min_confidence=min_confidence)
         if limit is not None:
             query = query.limit(limit)
         if offset:

@@ -59,10 +59,12 @@ def write_result(conn: Connection, result: ArticleResult) -> WriteOutcome:
     """Store one article's events inside the caller's transaction."""
     article = result.article
     # FOR UPDATE: two PostgreSQL writers of one article take turns (SQLite locks the whole file anyway).
-    current = select(articles.c.content_hash, articles.c.origin).where(articles.c.article_id == article.id)
+    current = select(articles.c.content_hash, articles.c.origin, articles.c.model_version).where(
+        articles.c.article_id == article.id)
     stored = conn.execute(current.with_for_update()).one_or_none()
     moved = _moved_from(stored.origin if stored else None, article)
-    if stored is not None and stored.content_hash == article.content_hash:
+    same_model = stored is not None and (stored.model_version or "") == result.model_version
+    if stored is not None and stored.content_hash == article.content_hash and same_model:
         return WriteOutcome("unchanged", 0, moved)
     old_clusters: set[str] = set()
     old_actors: set[str] = set()
@@ -107,6 +109,7 @@ def _article_row(result: ArticleResult) -> dict[str, Any]:
         "text": article.text,
         "ingested_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "origin": article.origin or None,
+        "model_version": result.model_version or None,
     }
 
 
@@ -244,5 +247,6 @@ def _event_row(event: Event, event_id: str, cluster_id: str) -> dict[str, Any]:
         "mentions": event.mentions,
         "modality": event.modality,
         "trigger": event.trigger,
+        "confidence": event.confidence,
         "cluster_id": cluster_id,
     }

@@ -1,8 +1,9 @@
-"""Calibration: isotonic regression from the raw score to the chance an event is right.
+"""The second stage's fit and the calibration figures.
 
-Its figures are cross-fitted: each fold's events are calibrated by a map fitted
-on the other folds' events, so the reported error is not measured on the data
-the map was fitted to.
+The stage is a logistic regression from an event's article-level features
+(`coding/learned/rescore.py`) to whether it is right. Its figures are
+cross-fitted: each fold's events are scored by a stage fitted on the other
+folds' events, so the calibration error is not measured on the data it was fitted to.
 """
 
 from __future__ import annotations
@@ -11,30 +12,26 @@ from collections.abc import Sequence
 
 import numpy as np
 
-Knots = tuple[list[float], list[float]]
+from diplograph.coding.learned.rescore import EventStage
+
+STAGE_C = 1.0
 
 
-def isotonic(scores: Sequence[float], right: Sequence[bool]) -> Knots:
-    from sklearn.isotonic import IsotonicRegression
+def fit_stage(values: Sequence[Sequence[float]], right: Sequence[bool]) -> EventStage:
+    from sklearn.linear_model import LogisticRegression
 
-    iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip")
-    iso.fit(np.asarray(scores), np.asarray(right, dtype=float))
-    xs = [round(float(x), 6) for x in iso.X_thresholds_]
-    ys = [round(float(y), 6) for y in iso.y_thresholds_]
-    return xs, ys
+    model = LogisticRegression(C=STAGE_C, max_iter=2000).fit(np.asarray(values), np.asarray(right, dtype=int))
+    return EventStage(tuple(round(float(c), 6) for c in model.coef_[0]), round(float(model.intercept_[0]), 6))
 
 
-def apply(knots: Knots, scores: Sequence[float]) -> np.ndarray:
-    return np.interp(np.asarray(scores), knots[0], knots[1])
-
-
-def cross_fitted(scores: Sequence[float], right: Sequence[bool], groups: Sequence[int]) -> np.ndarray:
-    """Each group's scores calibrated by a map fitted on the other groups."""
-    s, r, g = np.asarray(scores), np.asarray(right), np.asarray(groups)
-    out = np.zeros(len(s))
+def cross_fitted(values: Sequence[Sequence[float]], right: Sequence[bool], groups: Sequence[int]) -> np.ndarray:
+    """Each group's events scored by a stage fitted on the other groups."""
+    v, r, g = np.asarray(values), np.asarray(right), np.asarray(groups)
+    out = np.zeros(len(v))
     for k in sorted(set(g.tolist())):
         mask = g == k
-        out[mask] = apply(isotonic(s[~mask].tolist(), r[~mask].tolist()), s[mask].tolist())
+        stage = fit_stage(v[~mask].tolist(), r[~mask].tolist())
+        out[mask] = [stage.probability(row) for row in v[mask].tolist()]
     return out
 
 

@@ -64,7 +64,7 @@ def train_part_paths(folder: Path) -> list[Path]:
 
 def load_annotations(paths: Iterable[Path]) -> list[tuple[str, dict[str, Any]]]:
     """(part name, annotated line) for every article of the given parts, in order."""
-    out = []
+    out: list[tuple[str, dict[str, Any]]] = []
     for path in check_parts(paths):
         with path.open(encoding="utf-8") as fh:
             out.extend((path.stem, json.loads(line)) for line in fh if line.strip())

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
-import numpy as np
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.learned.component import Described, decide
 from diplograph.coding.learned.model import EventModel
+from diplograph.dates import DateResolver
 from diplograph.evaluate import GoldEvent, Score, predicted_tuples, score
 from diplograph.models import Event, EventCandidate
 from diplograph.pipeline import Pipeline
@@ -39,35 +40,44 @@ def fold_of_parts(parts: Sequence[str], folds: int) -> dict[str, int]:
     return {part: i % folds for i, part in enumerate(sorted(set(parts)))}
 
 
-def as_model(fitted: Fitted, *, knots: tuple[list[float], list[float]] = ([0.0, 1.0], [0.0, 1.0]),
-             threshold: float = 0.0, version: str = "cv") -> EventModel:
+def as_model(fitted: Fitted) -> EventModel:
+    """A first-stage model with no second stage: its events carry raw scores."""
     return EventModel(
         rows={int(b): i for i, b in enumerate(fitted.rows.tolist())}, weights=fitted.weights,
-        bias=fitted.bias, knots_x=np.asarray(knots[0]), knots_y=np.asarray(knots[1]),
-        threshold=threshold, floor=FLOOR, version=version, meta={},
+        bias=fitted.bias, stage=None, threshold=0.0, floor=FLOOR, version="cv", meta={},
     )
 
 
-def events_of(pipe: Pipeline, prep: Prepared, index: int, model: EventModel) -> list[Event]:
+@dataclass(frozen=True)
+class ArticleEvents:
+    """One article's out-of-fold events (raw scores), its anchor day and its fold."""
+
+    article_id: str
+    events: list[Event]
+    anchor: date
+    fold: int
+
+
+def events_of(pipe: Pipeline, prep: Prepared, index: int, model: EventModel, fold: int) -> ArticleEvents:
     """The article's events as the pipeline would store them, under `model`."""
     doc = prep.docs[index]
     doc._.event_candidates = decide(prep.rules[index], prep.described[index], model)
-    return [e for e in pipe.result_of(doc).events if e.target is not None]
+    events = [e for e in pipe.result_of(doc).events if e.target is not None]
+    return ArticleEvents(doc._.article.id, events, DateResolver(doc, doc._.article).anchor, fold)
 
 
-def out_of_fold(pipe: Pipeline, prep: Prepared, folds: int, keep: float = 1.0) -> list[Event]:
+def out_of_fold(pipe: Pipeline, prep: Prepared, folds: int, keep: float = 1.0) -> list[ArticleEvents]:
     """Every article's events from a model that never saw its part; `keep` is the share of
     training articles used (for the learning curve), taken in a fixed order."""
     fold = fold_of_parts(prep.parts, folds)
-    events: list[Event] = []
+    found: list[ArticleEvents] = []
     for k in range(folds):
         held = {i for i, part in enumerate(prep.parts) if fold[part] == k}
         train_articles = [i for i in range(len(prep.docs)) if i not in held]
         used = set(train_articles[: max(1, round(len(train_articles) * keep))]) if keep < 1 else set(train_articles)
         model = as_model(fit([r for r in prep.rows if r.article in used]))
-        for i in sorted(held):
-            events.extend(events_of(pipe, prep, i, model))
-    return events
+        found.extend(events_of(pipe, prep, i, model, k) for i in sorted(held))
+    return found
 
 
 def right(event: Event, gold: dict[str, list[GoldEvent]]) -> bool:

@@ -26,7 +26,7 @@ class Row:
 
 
 def doc_rows(nlp: Language, doc: Doc, item: AnnotatedArticle, index: int) -> list[Row]:
-    rows = []
+    rows: list[Row] = []
     for sent, described in describe_doc(nlp, doc):
         golds = [e for e in item.events if sent.start_char <= e.start < sent.end_char]
         rows.extend(Row(index, d.candidate.sentence, d.features, label_of(d, golds)) for d in described)

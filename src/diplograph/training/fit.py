@@ -16,7 +16,8 @@ from diplograph.training.dataset import Row
 
 N_CLASSES = 21
 MIN_COUNT = 2  # a feature bucket seen in fewer training rows gets no weight
-C = 0.5
+C_DETECT = 0.03  # inverse L2 strengths, chosen by grouped cross-validation on the train parts
+C_TYPE = 0.3
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,7 @@ def matrix(rows: Sequence[Row]) -> sparse.csr_matrix:
     return sparse.csr_matrix((data, np.asarray(indices), np.asarray(indptr)), shape=(len(rows), N_BUCKETS))
 
 
-def fit(rows: Sequence[Row], c: float = C) -> Fitted:
+def fit(rows: Sequence[Row]) -> Fitted:
     from sklearn.linear_model import LogisticRegression
 
     x = matrix(rows)
@@ -46,10 +47,10 @@ def fit(rows: Sequence[Row], c: float = C) -> Fitted:
     weights = np.zeros((len(kept), N_CLASSES), dtype=np.float32)
     bias = np.full(N_CLASSES, -30.0, dtype=np.float32)  # a root never seen is never predicted
     # column 0: is there an event at all (binary); columns 1-20: which root, given an event
-    detector = LogisticRegression(C=c, max_iter=400, tol=1e-4).fit(x, (y > 0).astype(int))
+    detector = LogisticRegression(C=C_DETECT, max_iter=400, tol=1e-4).fit(x, (y > 0).astype(int))
     weights[:, 0], bias[0] = detector.coef_[0], detector.intercept_[0]
     positive = y > 0
-    typer = LogisticRegression(C=c, max_iter=400, tol=1e-4).fit(x[positive], y[positive])
+    typer = LogisticRegression(C=C_TYPE, max_iter=400, tol=1e-4).fit(x[positive], y[positive])
     for j, label in enumerate(typer.classes_):
         weights[:, label] = typer.coef_[j]
         bias[label] = typer.intercept_[j]

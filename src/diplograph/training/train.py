@@ -14,16 +14,19 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from diplograph.coding.learned.rescore import NAMES, EventStage, event_values, rescore
 from diplograph.config import Settings
 from diplograph.evaluate import load_gold
+from diplograph.models import Event
 from diplograph.training import calibrate
 from diplograph.training.corpus import annotated_articles, folded_gold
-from diplograph.training.crossval import FLOOR, Prepared, fold_of_parts, out_of_fold, right, scored
+from diplograph.training.crossval import FLOOR, ArticleEvents, Prepared, out_of_fold, right, scored
 from diplograph.training.dataset import doc_rows
 from diplograph.training.fit import fit
 from diplograph.training.parse_cache import parsed_docs, run_components
@@ -68,32 +71,28 @@ def train(parts: Sequence[Path], corpora: Sequence[Path], out: Path, *, cache_di
     pipe, prep = prepare(parts, corpora, cache_dir, settings)
     progress(f"{len(prep.docs)} articles, {len(prep.rows)} candidates, "
              f"{sum(1 for r in prep.rows if r.label)} labelled events")
-    events = out_of_fold(pipe, prep, folds)
-    fold = fold_of_parts(prep.parts, folds)
-    article_fold = {d._.article.id: fold[p] for d, p in zip(prep.docs, prep.parts, strict=True)}
-    raw = [e.confidence or 0.0 for e in events]
-    ok = [right(e, prep.gold) for e in events]
-    crossed = calibrate.cross_fitted(raw, ok, [article_fold[e.article_id] for e in events])
+    found = out_of_fold(pipe, prep, folds)
+    values, ok, groups = _stage_rows(found, prep.gold)
+    crossed = calibrate.cross_fitted(values, ok, groups)
     table = calibrate.reliability(crossed.tolist(), ok)
-    knots = calibrate.isotonic(raw, ok)
-    calibrated = [e.__class__(**{**_fields(e), "confidence": float(c)}) for e, c in zip(events, crossed, strict=True)]
+    calibrated = _with_confidence([e for a in found for e in a.events], crossed.tolist())
     threshold, best = best_threshold(calibrated, prep.gold)
     report: Report = {
         "articles": len(prep.docs), "candidates": len(prep.rows), "folds": folds,
         "cv": _figures(best), "threshold": threshold, "floor": FLOOR,
-        "cv_all_events": _figures(scored(calibrated, prep.gold, 0.0)),
-        "calibration": {"ece": calibrate.ece(table), "auc": calibrate.auc(crossed.tolist(), ok),
-                        "bins": table},
+        "calibration": {"ece": calibrate.ece(table), "auc": calibrate.auc(crossed.tolist(), ok), "bins": table},
         "pr_curve": [{"threshold": t, **_figures(scored(calibrated, prep.gold, t))}
                      for t in [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]],
     }
     progress(f"cross-validated strict F1 {best.f1:.3f} at threshold {threshold}")
+    stage = calibrate.fit_stage(values, ok)
     if curve:
-        report["learning_curve"] = _curve(pipe, prep, folds, knots, threshold, report["cv"]["f1"])
+        report["learning_curve"] = _curve(pipe, prep, folds, stage, threshold, report["cv"]["f1"])
     fitted = fit(prep.rows)
     version = _version(fitted.weights)
     meta = {"version": version, "trained": dt.date.today().isoformat(), "threshold": threshold,
-            "floor": FLOOR, "calibration": {"x": knots[0], "y": knots[1]},
+            "floor": FLOOR, "event_stage": {"names": list(NAMES), "coef": list(stage.coef),
+                                            "intercept": stage.intercept},
             "parts": [p.stem for p in parts], "figures": report}
     from diplograph.coding.learned.model import save_model
 
@@ -103,20 +102,29 @@ def train(parts: Sequence[Path], corpora: Sequence[Path], out: Path, *, cache_di
     return report
 
 
-def _curve(pipe: Any, prep: Prepared, folds: int, knots: calibrate.Knots, threshold: float,
+def _stage_rows(found: Sequence[ArticleEvents], gold: Any) -> tuple[list[list[float]], list[bool], list[int]]:
+    """The second stage's training rows: each out-of-fold event's features, rightness and fold."""
+    values, ok, groups = [], [], []
+    for article in found:
+        values += event_values(article.events, article.anchor)
+        ok += [right(e, gold) for e in article.events]
+        groups += [article.fold] * len(article.events)
+    return values, ok, groups
+
+
+def _with_confidence(events: Sequence[Event], confidence: Sequence[float]) -> list[Event]:
+    return [replace(e, confidence=float(c)) for e, c in zip(events, confidence, strict=True)]
+
+
+def _curve(pipe: Any, prep: Prepared, folds: int, stage: EventStage, threshold: float,
            full: float) -> list[dict[str, float]]:
     points = []
     for keep in (0.25, 0.5, 0.75):
-        events = out_of_fold(pipe, prep, folds, keep)
-        conf = calibrate.apply(knots, [e.confidence or 0.0 for e in events])
-        events = [e.__class__(**{**_fields(e), "confidence": float(c)}) for e, c in zip(events, conf, strict=True)]
+        found = out_of_fold(pipe, prep, folds, keep)
+        events = [e for a in found for e in rescore(stage, a.events, a.anchor)]
         points.append({"share": keep, **_figures(scored(events, prep.gold, threshold))})
     points.append({"share": 1.0, "f1": full})
     return points
-
-
-def _fields(event: Any) -> dict[str, Any]:
-    return {name: getattr(event, name) for name in event.__slots__}
 
 
 def _figures(s: Any) -> dict[str, float]:

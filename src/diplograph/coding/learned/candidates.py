@@ -55,8 +55,8 @@ def _slots(mentions: Sequence[ActorMention], sentence: int) -> dict[str, list[Sl
 
 def sentence_candidates(sentence: int, mentions: Sequence[ActorMention],
                         rules: Sequence[EventCandidate]) -> list[Candidate]:
-    """Directed pairs with at least one side in the sentence; a code paired with itself
-    when the sentence mentions it (police arresting their own citizens)."""
+    """Directed pairs with at least one side in the sentence; a code paired with itself when
+    two mentions name it (police arresting their own citizens)."""
     by_code = _slots(mentions, sentence)
     here = {code for code, slots in by_code.items() if any(s.back == 0 for s in slots)}
     out = []
@@ -64,8 +64,8 @@ def sentence_candidates(sentence: int, mentions: Sequence[ActorMention],
         for tgt in sorted(by_code):
             if src not in here and tgt not in here:
                 continue
-            if src == tgt and src not in here:
-                continue
+            if src == tgt and len({s.mention for s in by_code[src]}) < 2:
+                continue  # one mention is no pair: "Afghan prison" does not act on itself
             pair_rules = tuple(r for r in rules if _codes(r) in ((src, tgt), (tgt, src)))
             out.append(Candidate(sentence, _ordered(by_code[src]), _ordered(by_code[tgt]), pair_rules))
     return out

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from diplograph.coding.clauses import Frame
+from diplograph.coding.clauses import Frame, SentenceCoder
 from diplograph.coding.learned.candidates import Candidate, sentence_candidates, trigger_of
 from diplograph.coding.learned.features import candidate_features, sentence_words
 from diplograph.coding.learned.model import EventModel, Prediction, load_model, packaged_model
@@ -69,7 +69,7 @@ def describe_doc(nlp: Language, doc: Doc) -> list[tuple[Span, list[Described]]]:
     rules: list[EventCandidate] = doc._.event_candidates or []
     if not mentions:
         return []
-    coder = nlp.get_pipe("diplograph_coder").coder
+    coder: SentenceCoder = nlp.get_pipe("diplograph_coder").coder  # type: ignore[attr-defined]
     out = []
     for number, sent in enumerate(doc.sents):
         if not any(m.sentence == number for m in mentions):
@@ -95,15 +95,15 @@ def choose(sent: Span, item: Described, pred: Prediction, model: EventModel) -> 
                  and r.source is not None and r.source.code == src.code), None)
     rule = rule or next((r for r in cand.rules if r.cameo[:2] == pred.root), None)
     if rule is not None:
-        return replace(rule, source=src, target=tgt, confidence=model.confidence(pred.score))
+        return replace(rule, source=src, target=tgt, confidence=pred.score)
     trigger = trigger_of(sent, cand)
     frame = min((f for f in item.frames if f.code[:2] == pred.root),
                 key=lambda f: abs(f.trigger.i - trigger.i), default=None)
     if frame is not None:
         return EventCandidate(src, tgt, frame.code, cand.sentence, frame.trigger.text, frame.modality,
-                              frame.trigger.i, model.confidence(pred.score))
+                              frame.trigger.i, pred.score)
     return EventCandidate(src, tgt, pred.root + "0", cand.sentence, trigger.text, "asserted",
-                          trigger.i, model.confidence(pred.score))
+                          trigger.i, pred.score)
 
 
 @Language.factory(

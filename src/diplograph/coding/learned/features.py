@@ -33,7 +33,17 @@ def candidate_features(sent: Span, cand: Candidate, frames: list[tuple[int, str]
     out += [f"frame={code[:2]}" for code in trigger_frames]
     out += [f"frame3={code[:3]}" for code in trigger_frames]
     out += _path_frames(sent, cand, frames)
-    return sorted(set(out))
+    return sorted(set(out + _conjoined(cand, out)))
+
+
+def _conjoined(cand: Candidate, features: list[str]) -> list[str]:
+    """Every feature again, joined with the kind of candidate (both actors here, one carried from an
+    earlier sentence, one code on both sides) and with whether the rules coded the pair: a linear
+    model can then weigh the same word differently in each."""
+    source, target = cand.source[0], cand.target[0]
+    kind = "carried" if source.back or target.back else "same" if cand.codes[0] == cand.codes[1] else "here"
+    ruled = "ruled" if cand.rules else "unruled"
+    return [f"{kind}|{f}" for f in features] + [f"{ruled}|{f}" for f in features if not f.startswith("w=")]
 
 
 def _path_frames(sent: Span, cand: Candidate, frames: list[tuple[int, str]]) -> list[str]:
@@ -44,7 +54,7 @@ def _path_frames(sent: Span, cand: Candidate, frames: list[tuple[int, str]]) -> 
         if slot.back == 0:
             tok = head(doc, slot.mention)
             above.update(t.i for t in (tok, *tok.ancestors))
-    out = []
+    out = [f"gov_verb={doc[i].lemma_.lower()}" for i in above if doc[i].pos_ == "VERB"]
     for index, code in frames:
         if index in above:
             out += [f"gov_frame={code[:2]}", f"gov_frame3={code[:3]}",
@@ -138,13 +148,26 @@ def _path(sent: Span, s_slot: Slot, t_slot: Slot) -> list[str]:
     s_role, t_role = _role(s_head, top), _role(t_head, top)
     steps = _depth(s_head, top) + _depth(t_head, top)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in top.children)
-    return [
+    lo, hi = sorted((s_head.i, t_head.i))
+    between = [f"btw={t.lemma_.lower()}" for t in doc[lo + 1:hi] if t.pos_ in ("VERB", "NOUN", "ADP")][:12]
+    return [*between, *_mood(top), f"gap={min((hi - lo) // 4, 6)}",
         f"lca={lemma}", f"lca_pos={top.pos_}", f"roles={s_role}_{t_role}",
         f"s_role={s_role}", f"t_role={t_role}", f"lca_roles={lemma}_{s_role}_{t_role}",
         f"steps={min(steps, 8)}", f"order={'st' if s_head.i < t_head.i else 'ts'}",
         f"passive={passive}", f"lca_tag={top.tag_}", f"lca_is_root={top == sent.root}",
         f"s_role_lca={s_role}_{lemma}", f"t_role_lca={t_role}_{lemma}",
     ]
+
+
+def _mood(verb: Token) -> list[str]:
+    """Whether the act is done or only meant: auxiliaries ("will meet"), a governing verb
+    ("agreed to meet", "said it would meet"), and negation on the verb itself."""
+    out = [f"aux={c.lower_}" for c in verb.children if c.dep_ in ("aux", "auxpass") and c.lower_ in MODALS]
+    out += [f"aux_neg={c.dep_ == 'neg'}" for c in verb.children if c.dep_ == "neg"]
+    if verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head != verb:
+        out.append(f"governed_by={verb.head.lemma_.lower()}")
+        out.append(f"governed={verb.head.lemma_.lower()}_{verb.lemma_.lower()}")
+    return out
 
 
 def _depth(tok: Token, top: Token) -> int:

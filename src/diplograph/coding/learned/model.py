@@ -2,8 +2,9 @@
 
 Two logistic regressions over hashed features, stored as one matrix: column 0
 says whether the candidate is an event at all, columns 1-20 which CAMEO root it
-is, given that it is one. Their product for the chosen root is mapped to a
-confidence by an isotonic calibration fitted on out-of-fold predictions.
+is, given that it is one. Their product for the chosen root is the candidate's
+raw score; `rescore.py`'s second stage turns it into the event's calibrated
+confidence once the article's events are merged.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from diplograph.coding.learned.features import FEATURE_SCHEMA
+from diplograph.coding.learned.rescore import EventStage
 from diplograph.errors import ModelError
 
 ROOTS = tuple(f"{r:02d}" for r in range(1, 21))
@@ -40,13 +42,12 @@ class Prediction:
 
 @dataclass(frozen=True)
 class EventModel:
-    """Weights by bucket, a bias per class, the calibration knots and the model's identity."""
+    """Weights by bucket, a bias per class, the second stage and the model's identity."""
 
     rows: dict[int, int]  # bucket -> row of `weights`
     weights: np.ndarray  # (n_rows, n_classes) float32
     bias: np.ndarray  # (n_classes,)
-    knots_x: np.ndarray
-    knots_y: np.ndarray
+    stage: EventStage | None  # the article-level second stage (None while training the first)
     threshold: float  # default minimum confidence, chosen by cross-validation
     floor: float  # events below this raw score are never emitted
     version: str
@@ -61,14 +62,10 @@ class EventModel:
         best = int(np.argmax(roots))
         return Prediction(ROOTS[best], float(event * roots[best]), event)
 
-    def confidence(self, score: float) -> float:
-        """Calibrated probability that an event with this raw score is right."""
-        return float(np.interp(score, self.knots_x, self.knots_y))
-
 
 def save_model(folder: Path, *, rows: np.ndarray, weights: np.ndarray, bias: np.ndarray,
                meta: dict[str, Any]) -> None:
-    """Write weights.npz and model.json (meta holds calibration, threshold, floor, version)."""
+    """Write weights.npz and model.json (meta holds the second stage, threshold, floor, version)."""
     folder.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(folder / "weights.npz", rows=rows.astype(np.int32),
                         weights=weights.astype(np.float32), bias=bias.astype(np.float32))
@@ -87,10 +84,9 @@ def load_model(folder: Path) -> EventModel:
     if meta.get("feature_schema") != FEATURE_SCHEMA:
         raise ModelError(f"event model in {folder} has feature schema {meta.get('feature_schema')}, "
                          f"this diplograph reads {FEATURE_SCHEMA}: retrain it with `diplograph train`")
-    calibration = meta["calibration"]
+    stage = EventStage(tuple(meta["event_stage"]["coef"]), float(meta["event_stage"]["intercept"]))
     return EventModel(
-        rows={int(b): i for i, b in enumerate(rows.tolist())}, weights=weights, bias=bias,
-        knots_x=np.asarray(calibration["x"], dtype=float), knots_y=np.asarray(calibration["y"], dtype=float),
+        rows={int(b): i for i, b in enumerate(rows.tolist())}, weights=weights, bias=bias, stage=stage,
         threshold=float(meta["threshold"]), floor=float(meta["floor"]), version=str(meta["version"]),
         meta=meta,
     )
