@@ -26,14 +26,18 @@ SHARED = Path("../shared")
 def train(parts: tuple[Path, ...], corpora: tuple[Path, ...], out: Path | None, cache: Path, folds: int,
           no_curve: bool) -> None:
     """Rebuild the event model from sentence-level annotations, with cross-validated figures."""
+    from diplograph.cli import _run
     from diplograph.training.card import write_card
     from diplograph.training.corpus import train_part_paths
     from diplograph.training.train import train as run
 
-    chosen = list(parts) or train_part_paths(SHARED / "gold" / "train")
-    sources = list(corpora) or [SHARED / "corpus" / "wire-2452.jsonl", SHARED / "corpus" / "guardian-249.jsonl"]
-    folder = out or packaged_model_dir()
-    report = run(chosen, sources, folder, cache_dir=cache, folds=folds, curve=not no_curve,
-                 progress=lambda text: click.echo(text, err=True))
-    write_card(folder, report, [p.stem for p in chosen])
-    click.echo(json.dumps({k: report[k] for k in ("version", "cv", "threshold")}))
+    def body() -> None:
+        chosen = list(parts) or train_part_paths(SHARED / "gold" / "train")
+        sources = list(corpora) or [SHARED / "corpus" / "wire-2452.jsonl", SHARED / "corpus" / "guardian-249.jsonl"]
+        folder = out or packaged_model_dir()
+        report = run(chosen, sources, folder, cache_dir=cache, folds=folds, curve=not no_curve,
+                     progress=lambda text: click.echo(text, err=True))
+        write_card(folder, report, [p.stem for p in chosen])
+        click.echo(json.dumps({k: report[k] for k in ("version", "cv", "threshold")}))
+
+    _run(body)
