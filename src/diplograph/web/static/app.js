@@ -4,7 +4,7 @@
 "use strict";
 
 const API = "/api/v1";
-const FILTER_NAMES = ["actor", "partner", "source", "target", "cameo", "plover", "quad_class", "since", "until", "place", "q"];
+const FILTER_NAMES = ["actor", "partner", "source", "target", "cameo", "plover", "quad_class", "since", "until", "place", "q", "min_confidence"];
 const CODE_FILTERS = new Set(["actor", "partner", "source", "target"]);
 /* The address bar says from/to where the API says since/until: /?actor=CHN&target=KAZ&from=2024-07-01 */
 const LINK_NAMES = { since: "from", until: "to" };
@@ -160,14 +160,15 @@ function eventRow(ev) {
   el("td", { class: "dyad" }, codeButton(ev.source), " → ", codeButton(ev.target)),
   el("td", { class: "type", title: `CAMEO ${ev.cameo}, Goldstein ${ev.goldstein}` }, chip, ` ${ev.cameo} ${ev.plover || ""}`),
   el("td", { class: "evidence", title: evidence }, snippet),
-  el("td", { class: "num" }, ev.mentions ?? ""));
+  el("td", { class: "num" }, ev.mentions ?? ""),
+  el("td", { class: "num" }, ev.confidence == null ? "" : ev.confidence.toFixed(2)));
 }
 
 async function loadEvents() {
   const page = await api("/events", { limit: state.limit, offset: state.offset, sort: state.sort });
   const body = $("event-table").querySelector("tbody");
   body.replaceChildren(...page.data.map(eventRow));
-  if (!page.data.length) body.append(el("tr", {}, el("td", { colspan: "5", class: "muted" }, "No events match.")));
+  if (!page.data.length) body.append(el("tr", {}, el("td", { colspan: "6", class: "muted" }, "No events match.")));
   state.count = page.count;
   state.capped = page.count_capped;
   const total = `${page.count.toLocaleString()}${page.count_capped ? "+" : ""}`;
