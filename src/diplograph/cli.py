@@ -62,9 +62,9 @@ def _min_confidence(given: float | None) -> float:
     """The user's minimum confidence, else the shipped model's default (chosen by cross-validation)."""
     if given is not None:
         return given
-    from diplograph.coding.learned.model import packaged_model
+    from diplograph.coding.learned.model import default_min_confidence
 
-    return packaged_model().threshold
+    return default_min_confidence()
 
 
 def _run(action: Callable[[], None]) -> None:

@@ -29,6 +29,8 @@ JAPAN, CHINA = Actor("JPN", "Japan", "state"), Actor("CHN", "China", "state")
 class StandInPipeline:
     """Codes every article as one JPN -> CHN accusation; a text with BOOM raises as a bug would."""
 
+    model_version = "stand-in"
+
     def run(self, articles: Iterable[Article], on_error: Any = None) -> Iterator[ArticleResult]:
         for article in articles:
             if "BOOM" in article.text:

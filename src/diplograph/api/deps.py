@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from diplograph.api.aggregates import AggregateCache
 from diplograph.api.middleware import token_problem
 from diplograph.api.queries import DATE_PATTERN, EventFilter
+from diplograph.coding.learned.model import default_min_confidence
 from diplograph.config import Settings
 from diplograph.store import Store, open_store
 
@@ -108,14 +109,8 @@ def event_filter(
         until=until,
         place=place.strip() or None if place else None,
         q=q.strip() or None if q else None,
-        min_confidence=_default_confidence() if min_confidence is None else min_confidence,
+        min_confidence=default_min_confidence() if min_confidence is None else min_confidence,
     )
-
-
-def _default_confidence() -> float:
-    from diplograph.coding.learned.model import packaged_model
-
-    return packaged_model().threshold
 
 
 FilterDep = Annotated[EventFilter, Depends(event_filter)]

@@ -100,3 +100,9 @@ def packaged_model_dir() -> Path:
 def packaged_model() -> EventModel:
     """The shipped model, loaded once per process."""
     return load_model(packaged_model_dir())
+
+
+def default_min_confidence() -> float:
+    """The minimum confidence shown when a user sets none: the shipped model's, chosen by
+    cross-validation."""
+    return packaged_model().threshold
