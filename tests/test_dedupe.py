@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -149,3 +150,12 @@ def test_dedupe_stated_anchor_day_is_kept() -> None:
     thursday = replace(make_event(2, "They met again on Thursday."), date="2024-07-04")
     out = adopt_stated_dates([tuesday, thursday], [False, False], date(2024, 7, 4))
     assert [e.date for e in out] == ["2024-07-02", "2024-07-04"]
+
+
+def test_merge_keeps_the_highest_confidence_and_whether_rules_found_it() -> None:
+    base = Event("", "a1", "2024-07-03", "day", Actor("CHN", "China", "state"), Actor("KAZ", "Kazakhstan", "state"),
+                 "040", "CONSULT", 1, 1.0, None, "China met Kazakhstan.", 0)
+    merged = merge_article([replace(base, confidence=0.2, ruled=True),
+                            replace(base, sentence=3, evidence="They met.", confidence=0.7)])
+    assert len(merged) == 1
+    assert merged[0].confidence == 0.7 and merged[0].ruled and merged[0].mentions == 2

@@ -96,7 +96,7 @@ def _merge_group(group: list[Event]) -> Event:
     evidence = sorted({m for e in group for m in _mentions_of(e)}, key=_mention_order)
     scores = [e.confidence for e in group if e.confidence is not None]
     merged = replace(best, evidence_list=tuple(evidence), mentions=len({m.sentence for m in evidence}),
-                     confidence=max(scores) if scores else None)
+                     confidence=max(scores) if scores else None, ruled=any(e.ruled for e in group))
     return replace(merged, event_id=event_id(merged))
 
 

@@ -93,6 +93,7 @@ class EventCandidate:
     modality: Modality = "asserted"
     trigger_index: int | None = None  # Doc token index of the event verb/noun, for dates and places
     confidence: float | None = None  # calibrated by the event model; None for rule-only events
+    ruled: bool = False  # the rule coder found this event too (a feature of the confidence)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ class Event:
     trigger: str = ""
     evidence_list: tuple[Mention, ...] = field(default=())
     confidence: float | None = None
+    ruled: bool = False  # the rule coder found it too
 
     def to_json(self) -> dict[str, Any]:
         """The event as the contract's JSON object."""

@@ -190,6 +190,7 @@ class Pipeline:
             location=self.locator.locate(doc, cand.sentence, article, cand.trigger_index, recent=recent),
             evidence=evidence, sentence=cand.sentence, mentions=1, modality=cand.modality,
             trigger=cand.trigger, evidence_list=(mention,), confidence=cand.confidence,
+            ruled=cand.ruled,
         )
 
 

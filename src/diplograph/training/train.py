@@ -89,7 +89,7 @@ def train(parts: Sequence[Path], corpora: Sequence[Path], out: Path, *, cache_di
     if curve:
         report["learning_curve"] = _curve(pipe, prep, folds, stage, threshold, report["cv"]["f1"])
     fitted = fit(prep.rows)
-    version = _version(fitted.weights)
+    version = _version(fitted.weights, stage)
     meta = {"version": version, "trained": dt.date.today().isoformat(), "threshold": threshold,
             "floor": FLOOR, "event_stage": {"names": list(NAMES), "coef": list(stage.coef),
                                             "intercept": stage.intercept},
@@ -132,5 +132,8 @@ def _figures(s: Any) -> dict[str, float]:
             "tp": s.tp, "fp": s.fp, "fn": s.fn}
 
 
-def _version(weights: np.ndarray) -> str:
-    return "em-" + hashlib.sha256(weights.tobytes()).hexdigest()[:10]
+def _version(weights: np.ndarray, stage: EventStage) -> str:
+    """Both stages' weights: a change of either codes stored articles again."""
+    digest = hashlib.sha256(weights.tobytes())
+    digest.update(json.dumps([stage.coef, stage.intercept]).encode())
+    return "em-" + digest.hexdigest()[:10]

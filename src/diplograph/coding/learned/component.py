@@ -21,7 +21,7 @@ from diplograph.coding.clauses import Frame, SentenceCoder
 from diplograph.coding.learned.candidates import Candidate, sentence_candidates, trigger_of
 from diplograph.coding.learned.features import candidate_features, sentence_words
 from diplograph.coding.learned.model import EventModel, Prediction, load_model, packaged_model
-from diplograph.models import ActorMention, EventCandidate
+from diplograph.models import Actor, ActorMention, EventCandidate
 from diplograph.nlp.extensions import register_extensions
 
 
@@ -52,15 +52,17 @@ def decide(rules: Sequence[EventCandidate], described: Sequence[tuple[Span, list
     best: dict[tuple[int, frozenset[str], str], EventCandidate] = {}
     for sent, items in described:
         for item in items:
-            event = choose(sent, item, model.predict(item.features), model)
-            if event is None or event.source is None or event.target is None:
-                continue
-            # one direction per pair and root: "A met B" is one event, not two
-            key = (event.sentence, frozenset((event.source.code, event.target.code)), event.cameo[:2])
-            if key not in best or (event.confidence or 0.0) > (best[key].confidence or 0.0):
-                best[key] = event
+            for event in choose(sent, item, model.predict(item.features), model):
+                # one direction per pair and root: "A met B" is one event, not two
+                key = (event.sentence, frozenset(_codes(event)), event.cameo[:2])
+                if key not in best or (event.confidence or 0.0) > (best[key].confidence or 0.0):
+                    best[key] = event
     chosen = [e for e in rules if e.target is None] + list(best.values())
     return sorted(chosen, key=lambda e: (e.sentence, e.trigger_index or 0, e.cameo))
+
+
+def _codes(event: EventCandidate) -> tuple[str, str]:
+    return (event.source.code if event.source else "", event.target.code if event.target else "")
 
 
 def describe_doc(nlp: Language, doc: Doc) -> list[tuple[Span, list[Described]]]:
@@ -85,25 +87,38 @@ def describe_doc(nlp: Language, doc: Doc) -> list[tuple[Span, list[Described]]]:
     return out
 
 
-def choose(sent: Span, item: Described, pred: Prediction, model: EventModel) -> EventCandidate | None:
-    """The event of one candidate, or None when the model finds none likely enough."""
-    if pred.root is None or pred.score < model.floor:
-        return None
+def choose(sent: Span, item: Described, pred: Prediction, model: EventModel) -> list[EventCandidate]:
+    """The events of one candidate: the model's likeliest root, and the rules' own root for the
+    pair when it differs (scored by the model as well: the second stage weighs both)."""
     cand = item.candidate
     src, tgt = cand.source[0].actor, cand.target[0].actor
-    rule = next((r for r in cand.rules if r.cameo[:2] == pred.root
-                 and r.source is not None and r.source.code == src.code), None)
-    rule = rule or next((r for r in cand.rules if r.cameo[:2] == pred.root), None)
+    forward = [r for r in cand.rules if r.source is not None and r.source.code == src.code]
+    out = []
+    if pred.root is not None and pred.score >= model.floor:
+        out.append(_event(sent, item, pred.root, pred.score, src, tgt))
+    for rule in forward:
+        score = pred.of(rule.cameo[:2])
+        if rule.cameo[:2] != pred.root and score >= model.floor:
+            out.append(replace(rule, source=src, target=tgt, confidence=score, ruled=True))
+    return out
+
+
+def _event(sent: Span, item: Described, root: str, score: float, src: Actor, tgt: Actor) -> EventCandidate:
+    """One event of `root`: a rule event's code with that root, else a verb pattern's in the
+    sentence, else the root's general code."""
+    cand = item.candidate
+    rule = next((r for r in cand.rules if r.cameo[:2] == root and r.source is not None
+                 and r.source.code == src.code), None)
+    rule = rule or next((r for r in cand.rules if r.cameo[:2] == root), None)
     if rule is not None:
-        return replace(rule, source=src, target=tgt, confidence=pred.score)
+        return replace(rule, source=src, target=tgt, confidence=score, ruled=True)
     trigger = trigger_of(sent, cand)
-    frame = min((f for f in item.frames if f.code[:2] == pred.root),
+    frame = min((f for f in item.frames if f.code[:2] == root),
                 key=lambda f: abs(f.trigger.i - trigger.i), default=None)
     if frame is not None:
         return EventCandidate(src, tgt, frame.code, cand.sentence, frame.trigger.text, frame.modality,
-                              frame.trigger.i, pred.score)
-    return EventCandidate(src, tgt, pred.root + "0", cand.sentence, trigger.text, "asserted",
-                          trigger.i, pred.score)
+                              frame.trigger.i, score)
+    return EventCandidate(src, tgt, root + "0", cand.sentence, trigger.text, "asserted", trigger.i, score)
 
 
 @Language.factory(

@@ -38,6 +38,11 @@ class Prediction:
     root: str | None  # None: no event
     score: float  # the model's probability of that root
     event_probability: float  # 1 - P(no event)
+    roots: tuple[float, ...] = ()  # P(root | event), in the order of ROOTS
+
+    def of(self, root: str) -> float:
+        """The probability of an event with this root."""
+        return self.event_probability * self.roots[ROOTS.index(root)] if root in ROOTS and self.roots else 0.0
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,7 @@ class EventModel:
         roots = np.exp(logits[1:] - logits[1:].max())
         roots /= roots.sum()
         best = int(np.argmax(roots))
-        return Prediction(ROOTS[best], float(event * roots[best]), event)
+        return Prediction(ROOTS[best], float(event * roots[best]), event, tuple(float(r) for r in roots))
 
 
 def save_model(folder: Path, *, rows: np.ndarray, weights: np.ndarray, bias: np.ndarray,

@@ -23,6 +23,7 @@ NAMES = (
     "logit", "mentions", "pair_rank", "pair_roots", "same", "igo", "precision_day", "precision_year",
     "at_anchor", "old", "unreal", "sentence", "person_source", "person_target", "generic_code",
     "four_digit", "days_away", "evidence_words", "article_pairs", "article_events", "pair_mentions",
+    "ruled", "ruled_logit",
     *ROOT_NAMES,
 )
 
@@ -66,6 +67,7 @@ def event_values(events: Sequence[Event], anchor: date) -> list[list[float]]:
             float(len(e.cameo) == 3 and e.cameo.endswith("0")), float(len(e.cameo) == 4),
             math.log1p(_days_away(e.date, anchor)), math.log1p(len(e.evidence.split())), n_pairs, n_events,
             math.log1p(mentions[frozenset((e.source.code, e.target.code))]),
+            float(e.ruled), float(e.ruled) * math.log(p / (1 - p)),
             *(float(name == f"root={e.cameo[:2]}") for name in ROOT_NAMES),
         ])
     return out
