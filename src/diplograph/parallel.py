@@ -48,7 +48,9 @@ START_METHOD = "spawn"
 #: One BLAS/OpenMP thread per worker: N workers on N cores, not N x cores threads fighting.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS",
                     "NUMEXPR_NUM_THREADS", "VECLIB_MAXIMUM_THREADS")
-CHUNK = 16  # articles per task: long enough to hide the round trip, short enough to balance
+#: Articles per task: enough to hide the round trip, few enough to balance the workers and
+#: to write steadily (the environment variable DIPLOGRAPH_WORKER_CHUNK overrides it).
+CHUNK = 16
 #: Below this many articles, workers cost more (a model load each, ~10 s) than they save.
 WORTH_WORKERS = 100
 
@@ -187,9 +189,10 @@ class WorkerPool(AbstractContextManager["WorkerPool"]):
                 store.write_result(result)
     """
 
-    def __init__(self, workers: int, settings: Settings, *, shown: bool = False, chunk: int = CHUNK,
+    def __init__(self, workers: int, settings: Settings, *, shown: bool = False, chunk: int | None = None,
                  window: int | None = None) -> None:
-        self.size, self.settings, self.shown, self.chunk = workers, settings, shown, chunk
+        self.size, self.settings, self.shown = workers, settings, shown
+        self.chunk = chunk or int(os.environ.get("DIPLOGRAPH_WORKER_CHUNK", "") or CHUNK)
         self.window = window or 4 * workers
         self.workers: list[_Worker] = []
         self.deaths = 0
