@@ -431,36 +431,48 @@ def _print_details(s: Any) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--scheduler", default="processes", show_default=True,
-              help="Dask scheduler: processes, threads, synchronous, or a cluster address tcp://host:8786.")
-@click.option("--partitions", type=int, default=None, help="Number of Dask partitions.")
-def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: int | None) -> None:
-    """Ingest a large corpus with Dask workers (same code as `ingest`).
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address (tcp://host:8786) [default: a local cluster of one worker "
+                   "process per core]; 'synchronous' runs in this process.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=64, show_default=True,
+              help="Articles per Dask partition (a JSONL file is split into line ranges of this many).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Workers write Parquet files into this folder (shared by all workers) instead of "
+                   "sending results here; store them with `diplograph load`.")
+@date_option
+@id_option
+def batch(inputs: tuple[str, ...], db: str | None, scheduler: str | None, partition_size: int,
+          out: Path | None, default_date: date | None, id_from_path: bool) -> None:
+    """Ingest a large corpus on a Dask cluster (same results as `ingest`).
+
+    Workers read the INPUT files themselves (on a cluster, from a shared file system).
 
     Example:
         diplograph batch corpus/ --db postgresql://me@dbhost/events --scheduler tcp://10.0.0.5:8786
     """
     from diplograph.batch import run_batch
+    from diplograph.pipeline import IngestSummary
     from diplograph.store import open_store
 
+    errors = ErrorLog()
+
     def body() -> None:
-        settings = _settings(db)
-        chosen: Any = scheduler
-        if "://" in scheduler:
-            try:
-                from distributed import Client
-            except ImportError as exc:
-                raise MissingExtraError("distributed", "dask") from exc
-            chosen = Client(scheduler).get
+        settings = _settings(db, id_from_path=id_from_path)
+        chosen = None if scheduler in (None, "", "processes") else scheduler
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            summary: IngestSummary = run_batch(inputs, None, settings, chosen, partition_size,
+                                               default_date=default_date, out=out, on_error=errors)
+            click.echo(f"batch: {summary.read} articles read, {summary.failed} failed; results in {out} "
+                       f"(store them with `diplograph load {out} --db URL`)", err=True)
+            return
         with open_store(settings.db) as store:
-            summary = run_batch(inputs, store, settings, chosen, partitions)
+            summary = run_batch(inputs, store, settings, chosen, partition_size, default_date=default_date,
+                                on_error=errors)
             print_summary(summary, store.counts())
-        for message in summary.errors:
-            click.echo(f"error: {message}", err=True)
-        if summary.failed:
-            sys.exit(1)
 
     _run(body)
+    errors.exit()
 
 
 def _add_train() -> None:
