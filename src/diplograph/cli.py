@@ -475,6 +475,29 @@ def batch(inputs: tuple[str, ...], db: str | None, scheduler: str | None, partit
     errors.exit()
 
 
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load(folder: Path, db: str | None) -> None:
+    """Store the Parquet results `batch --out FOLDER` wrote; loading twice changes nothing.
+
+    Example:
+        diplograph load results/ --db postgresql://me@dbhost/events
+    """
+    from diplograph.results import load_results
+    from diplograph.store import open_store
+
+    errors = ErrorLog()
+
+    def body() -> None:
+        with open_store(_settings(db).db) as store:
+            summary = load_results(folder, store, on_error=errors)
+            print_summary(summary, store.counts())
+
+    _run(body)
+    errors.exit()
+
+
 def _add_train() -> None:
     from diplograph.training.command import train
 
