@@ -159,6 +159,11 @@ def _worker_pipeline(settings_json: str) -> Pipeline:
     return Pipeline(Settings.model_validate_json(settings_json))
 
 
+def pipelines_built() -> int:
+    """How many pipelines this process has built (one per worker: `client.run(pipelines_built)`)."""
+    return _worker_pipeline.cache_info().misses
+
+
 def read_part(part: Part, settings: Settings, default_date: date | None,
               on_error: Any) -> Iterator[Article]:
     """The articles of one partition, read as `ingest` reads them."""
