@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -227,6 +228,7 @@ def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("DIPLOGRAPH_TEST_PG_URL"), help="PostgreSQL URL")
     parser.add_argument("--skip", default="", help="comma-separated: baseline,batch,memory,writer")
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # so `finally` stops the dask processes
     skip = set(filter(None, args.skip.split(",")))
     src = REPO / "src"
     dask = str(Path(sys.executable).with_name("dask"))
