@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
-PART_ARTICLES = 64  # articles per partition: a few seconds of work, so many partitions balance
+PART_ARTICLES = 32  # articles per partition: a few seconds of work, so many partitions balance
 _ErrorTuple = tuple[str, str, str]
 
 

@@ -434,7 +434,7 @@ def _print_details(s: Any) -> None:
 @click.option("--scheduler", default=None,
               help="Dask scheduler address (tcp://host:8786) [default: a local cluster of one worker "
                    "process per core]; 'synchronous' runs in this process.")
-@click.option("--partition-size", type=click.IntRange(min=1), default=64, show_default=True,
+@click.option("--partition-size", type=click.IntRange(min=1), default=32, show_default=True,
               help="Articles per Dask partition (a JSONL file is split into line ranges of this many).")
 @click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Workers write Parquet files into this folder (shared by all workers) instead of "
