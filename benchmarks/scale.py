@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
 import signal
 import statistics
@@ -68,7 +69,9 @@ def child_ingest(src: str, corpus: str, db: str, workers: int) -> dict[str, Any]
         found = iter_articles([corpus], on_error=lambda _e: None, options=read_options(settings))
         kwargs: dict[str, Any] = {"workers": workers} if workers else {}  # 0: the baseline's signature
         ingest_articles(found, store, settings=settings, **kwargs)
-    return {"wall": time.perf_counter() - t0, "stamps": [s - t0 for s in stamps]}
+    used = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
+    cpu = sum(u.ru_utime + u.ru_stime for u in used)  # this process and its (joined) workers
+    return {"wall": time.perf_counter() - t0, "stamps": [s - t0 for s in stamps], "cpu": cpu}
 
 
 def child_batch(corpus: str, db: str, address: str) -> dict[str, Any]:
@@ -150,10 +153,10 @@ def _child(args: list[str], src: Path, env: dict[str, str] | None = None) -> dic
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def _rates(run: dict[str, Any], n: int) -> tuple[float, float]:
+def _rates(run: dict[str, Any], n: int) -> tuple[float, float, float]:
     stamps = run["stamps"]
     steady = (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else float("nan")
-    return n / run["wall"], steady
+    return n / run["wall"], steady, run.get("cpu", float("nan")) / n
 
 
 def _rows(db: Path, src: Path) -> Any:
@@ -251,20 +254,22 @@ def main() -> None:
             procs, address = _cluster(src, dask)
             configs["batch, dask scheduler + 2 workers"] = lambda db: _child(["batch", str(corpus), db, address],
                                                                                src)
-        runs: dict[str, list[tuple[float, float]]] = {name: [] for name in configs}
+        runs: dict[str, list[tuple[float, float, float]]] = {name: [] for name in configs}
         dbs: dict[str, Path] = {}
         for round_ in range(args.runs):
             for i, (name, run) in enumerate(configs.items()):
                 db = tmp / f"r{round_}-{i}.db"
                 runs[name].append(_rates(run(str(db)), n))
                 dbs[name] = db
-                print(f"  round {round_ + 1}: {name}: wall {runs[name][-1][0]:.2f}, steady "
-                      f"{runs[name][-1][1]:.2f} articles/s (load {_load()})", flush=True)
+                wall, steady, cpu = runs[name][-1]
+                print(f"  round {round_ + 1}: {name}: wall {wall:.2f}, steady {steady:.2f} articles/s, "
+                      f"{cpu:.3f} CPU s/article (load {_load()})", flush=True)
         print("\nmedians (articles/s):   wall (loads included)   steady (first to last write)")
         medians = {name: (statistics.median(r[0] for r in rs), statistics.median(r[1] for r in rs))
                    for name, rs in runs.items()}
         for name, (wall, steady) in medians.items():
-            print(f"  {name:40s} {wall:8.2f} {steady:12.2f}")
+            cpu = statistics.median(r[2] for r in runs[name])
+            print(f"  {name:40s} {wall:8.2f} {steady:12.2f}   {cpu:.3f} CPU s/article (model loads included)")
         one = medians["ingest --workers 1"]
         for name, (wall, steady) in medians.items():
             print(f"  {name:40s} / --workers 1: wall x{wall / one[0]:.2f}, steady x{steady / one[1]:.2f}")
