@@ -98,6 +98,10 @@ confidence_option = click.option(
     "--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
     help="Leave out events less likely than this to be right [default: the model's, chosen by "
          "cross-validation].")
+workers_option = click.option(
+    "--workers", type=click.IntRange(min=1), default=None,
+    help="Processes that parse articles, each loading the model once [default: the machine's cores "
+         "when the input files hold 100 articles or more, else 1; 1 for standard input].")
 targetless_option = click.option("--include-targetless", "include_targetless", is_flag=True, default=None,
                                  help="Keep events with no target (the model does not score them).")
 
@@ -120,8 +124,10 @@ def cli(verbose: bool) -> None:
 @id_option
 @confidence_option
 @targetless_option
+@workers_option
 def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_files: tuple[str, ...],
-            id_from_path: bool, min_confidence: float | None, include_targetless: bool | None) -> None:
+            id_from_path: bool, min_confidence: float | None, include_targetless: bool | None,
+            workers: int | None) -> None:
     """Print the events found in articles (no database).
 
     Example:
@@ -134,7 +140,10 @@ def extract(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_
     def body() -> None:
         settings = _settings(actors=actor_files, id_from_path=id_from_path, min_confidence=min_confidence,
                              include_targetless=include_targetless)
-        results = run_extract(inputs, settings=settings, default_date=default_date, on_error=errors)
+        from diplograph.parallel import choose_workers
+
+        results = run_extract(inputs, settings=settings, default_date=default_date, on_error=errors,
+                              workers=choose_workers(workers, inputs))
         write_events((e.to_json() for r in results for e in r.events), fmt)
 
     _run(body)
@@ -174,15 +183,22 @@ def actors(inputs: tuple[str, ...], fmt: str, default_date: date | None, actor_f
 @actors_option
 @id_option
 @targetless_option
+@workers_option
 def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
-           actor_files: tuple[str, ...], id_from_path: bool, include_targetless: bool | None) -> None:
+           actor_files: tuple[str, ...], id_from_path: bool, include_targetless: bool | None,
+           workers: int | None) -> None:
     """Extract events from articles and store them; re-ingesting changes nothing.
 
+    Articles are parsed in --workers processes and written by this one, in input order:
+    the stored rows are the same for any number of workers. An interrupted run (Ctrl-C)
+    keeps every article written so far; running it again finishes the job.
+
     Example:
-        diplograph ingest examples/ --db events.db
+        diplograph ingest examples/ --db events.db --workers 4
     """
     from diplograph.ingest import iter_articles
     from diplograph.ingest.options import read_options
+    from diplograph.parallel import choose_workers
     from diplograph.pipeline import IngestSummary, ingest_articles
     from diplograph.store import open_store
 
@@ -195,23 +211,77 @@ def ingest(inputs: tuple[str, ...], db: str | None, default_date: date | None,
 
     def body() -> None:
         settings = _settings(db, actor_files, id_from_path, include_targetless=include_targetless)
+        processes = choose_workers(workers, inputs)
         with open_store(settings.db) as store:
-            found = iter_articles(inputs, default_date=default_date, on_error=on_read_error,
-                                  options=read_options(settings))
-            ingest_articles(_progress(found), store, settings=settings, summary=summary, on_error=errors)
+            with _Progress(inputs, summary, processes) as progress:
+                found = iter_articles(inputs, default_date=default_date, on_error=on_read_error,
+                                      options=read_options(settings))
+                ingest_articles(progress.wrap(found), store, settings=settings, summary=summary,
+                                on_error=errors, workers=processes, on_written=progress.update)
             print_summary(summary, store.counts())
 
     _run(body)
     errors.exit()
 
 
-def _progress(articles: Iterable[Any]) -> Iterable[Any]:
-    """Wrap an iterable in a progress display when stderr is a terminal."""
-    if not sys.stderr.isatty():
-        return articles
-    from rich.progress import track
+class _Progress:
+    """On a terminal, a bar with the total, articles/s and the time left; otherwise one
+    summary line at the end (articles done, seconds, articles/s, workers)."""
 
-    return track(articles, description="ingesting", console=stderr_console())
+    def __init__(self, inputs: tuple[str, ...], summary: Any, workers: int) -> None:
+        import time
+
+        self.summary, self.workers, self.started = summary, workers, time.monotonic()
+        self.bar: Any = None
+        if sys.stderr.isatty():
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            from diplograph.parallel import count_articles
+
+            total = count_articles(inputs) or None
+            self.bar = Progress(TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[rate]} articles/s"), TimeElapsedColumn(),
+                                TextColumn("left"), TimeRemainingColumn(), console=stderr_console())
+            self.task = self.bar.add_task("ingesting", total=total, rate="-")
+
+    def __enter__(self) -> _Progress:
+        if self.bar is not None:
+            self.bar.start()
+        return self
+
+    def done(self) -> int:
+        s = self.summary
+        return int(s.new + s.replaced + s.unchanged + s.failed)
+
+    def update(self, _summary: Any = None) -> None:
+        if self.bar is not None:
+            import time
+
+            rate = self.done() / max(time.monotonic() - self.started, 1e-9)
+            self.bar.update(self.task, completed=self.done(), rate=f"{rate:.1f}")
+
+    def wrap(self, articles: Iterable[Any]) -> Iterator[Any]:
+        for article in articles:
+            self.update()
+            yield article
+
+    def __exit__(self, *exc: object) -> None:
+        import time
+
+        if self.bar is not None:
+            self.update()
+            self.bar.stop()
+            return
+        seconds = time.monotonic() - self.started
+        click.echo(f"ingest: {self.done()} articles in {seconds:.1f} s ({self.done() / max(seconds, 1e-9):.1f} "
+                   f"articles/s, {self.workers} worker process{'es' if self.workers > 1 else ''})", err=True)
 
 
 
@@ -373,36 +443,71 @@ def _print_details(s: Any) -> None:
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
-@click.option("--scheduler", default="processes", show_default=True,
-              help="Dask scheduler: processes, threads, synchronous, or a cluster address tcp://host:8786.")
-@click.option("--partitions", type=int, default=None, help="Number of Dask partitions.")
-def batch(inputs: tuple[str, ...], db: str | None, scheduler: str, partitions: int | None) -> None:
-    """Ingest a large corpus with Dask workers (same code as `ingest`).
+@click.option("--scheduler", default=None,
+              help="Dask scheduler address (tcp://host:8786) [default: a local cluster of one worker "
+                   "process per core]; 'synchronous' runs in this process.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=32, show_default=True,
+              help="Articles per Dask partition (a JSONL file is split into line ranges of this many).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Workers write Parquet files into this folder (shared by all workers) instead of "
+                   "sending results here; store them with `diplograph load`.")
+@date_option
+@id_option
+def batch(inputs: tuple[str, ...], db: str | None, scheduler: str | None, partition_size: int,
+          out: Path | None, default_date: date | None, id_from_path: bool) -> None:
+    """Ingest a large corpus on a Dask cluster (same results as `ingest`).
+
+    Workers read the INPUT files themselves (on a cluster, from a shared file system).
 
     Example:
         diplograph batch corpus/ --db postgresql://me@dbhost/events --scheduler tcp://10.0.0.5:8786
     """
     from diplograph.batch import run_batch
+    from diplograph.pipeline import IngestSummary
     from diplograph.store import open_store
 
+    errors = ErrorLog()
+
     def body() -> None:
-        settings = _settings(db)
-        chosen: Any = scheduler
-        if "://" in scheduler:
-            try:
-                from distributed import Client
-            except ImportError as exc:
-                raise MissingExtraError("distributed", "dask") from exc
-            chosen = Client(scheduler).get
+        settings = _settings(db, id_from_path=id_from_path)
+        chosen = None if scheduler in (None, "", "processes") else scheduler
+        if out is not None:
+            out.mkdir(parents=True, exist_ok=True)
+            summary: IngestSummary = run_batch(inputs, None, settings, chosen, partition_size,
+                                               default_date=default_date, out=out, on_error=errors)
+            click.echo(f"batch: {summary.read} articles read, {summary.failed} failed; results in {out} "
+                       f"(store them with `diplograph load {out} --db URL`)", err=True)
+            return
         with open_store(settings.db) as store:
-            summary = run_batch(inputs, store, settings, chosen, partitions)
+            summary = run_batch(inputs, store, settings, chosen, partition_size, default_date=default_date,
+                                on_error=errors)
             print_summary(summary, store.counts())
-        for message in summary.errors:
-            click.echo(f"error: {message}", err=True)
-        if summary.failed:
-            sys.exit(1)
 
     _run(body)
+    errors.exit()
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@db_option
+def load(folder: Path, db: str | None) -> None:
+    """Store the Parquet results `batch --out FOLDER` wrote; loading twice changes nothing.
+
+    Example:
+        diplograph load results/ --db postgresql://me@dbhost/events
+    """
+    from diplograph.results import load_results
+    from diplograph.store import open_store
+
+    errors = ErrorLog()
+
+    def body() -> None:
+        with open_store(_settings(db).db) as store:
+            summary = load_results(folder, store, on_error=errors)
+            print_summary(summary, store.counts())
+
+    _run(body)
+    errors.exit()
 
 
 def _add_train() -> None:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.actors.summary import count_actors
 from diplograph.coding.learned.component import EventModelComponent
-from diplograph.coding.learned.model import EventModel
+from diplograph.coding.learned.model import EventModel, configured_model_version
 from diplograph.coding.learned.rescore import rescore
 from diplograph.coding.ontology import describe
 from diplograph.config import Settings
@@ -247,10 +247,13 @@ def extract(
     default_date: date | None = None,
     on_error: ErrorHandler = _log_error,
     pipeline: Pipeline | None = None,
+    workers: int = 1,
 ) -> Iterator[ArticleResult]:
     """Read articles from files, folders or "-" and yield their events; no database needed.
 
-    Reading limits, the date window and `id_from_path` come from the settings.
+    Reading limits, the date window and `id_from_path` come from the settings. With
+    `workers` > 1 (and no `pipeline`), articles are parsed in that many processes
+    (diplograph.parallel); the results are the same, in the same order.
 
     Example:
         for result in extract(["article.txt"]):
@@ -259,12 +262,14 @@ def extract(
     """
     from diplograph.ingest import iter_articles
     from diplograph.ingest.options import read_options
+    from diplograph.parallel import runner
 
-    pipe = pipeline or Pipeline(settings)
-    options = read_options(settings or pipe.settings)
+    if workers <= 1 or pipeline is not None:
+        pipeline = pipeline or Pipeline(settings)
+    options = read_options(settings or (pipeline.settings if pipeline else None))
     articles = iter_articles(inputs, default_date=default_date, on_error=on_error, options=options)
-    for result in pipe.run(articles, on_error):
-        yield pipe.shown(result)
+    with runner(workers, settings, pipeline, shown=True) as run:
+        yield from run(articles, on_error)
 
 
 @dataclass
@@ -307,24 +312,36 @@ def ingest_articles(
     pipeline: Pipeline | None = None,
     summary: IngestSummary | None = None,
     on_error: ErrorHandler = _log_error,
+    workers: int = 1,
+    on_written: Callable[[IngestSummary], None] | None = None,
 ) -> IngestSummary:
     """Extract events from articles and write them; unchanged articles are not even parsed.
 
     Each article's errors, including a failed write, are counted in the summary
-    and passed to `on_error` once; the other articles are still written.
+    and passed to `on_error` once; the other articles are still written. With
+    `workers` > 1 (and no `pipeline`) articles are parsed in that many processes and
+    written here, in input order (diplograph.parallel). `on_written` is called after
+    each article is written (progress displays).
     """
+    from diplograph.parallel import runner
+
     summary = summary or IngestSummary()
-    pipe = pipeline or Pipeline(settings)
+    if workers <= 1 and pipeline is None:
+        pipeline = Pipeline(settings)
 
     def failed(error: InputError) -> None:
         summary.fail(error)
         on_error(error)
 
-    for result in pipe.run(_fresh(articles, store, summary, failed, pipe.model_version), failed):
-        try:
-            summary.record(store.write_result(result))
-        except Exception as err:  # a write that fails loses this article only
-            failed(_write_error(result.article, err))
+    version = pipeline.model_version if pipeline is not None else configured_model_version(settings or Settings())
+    with runner(workers, settings, pipeline) as run:
+        for result in run(_fresh(articles, store, summary, failed, version), failed):
+            try:
+                summary.record(store.write_result(result))
+            except Exception as err:  # a write that fails loses this article only
+                failed(_write_error(result.article, err))
+            if on_written is not None:
+                on_written(summary)
     return summary
 
 

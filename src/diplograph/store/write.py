@@ -11,9 +11,10 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import Any, Literal
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, and_, case, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from diplograph.models import Actor, Article, ArticleResult, Event
@@ -175,10 +176,37 @@ def _upsert_actors(conn: Connection, found: Iterable[Actor]) -> None:
     ]
     if not rows:
         return
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
+    conn.execute(_actor_upsert(conn.dialect.name), rows)
+
+
+@cache
+def _actor_upsert(dialect_name: str) -> Any:
+    """The upsert statement, built once per dialect (building it costs more than running it)."""
+    dialect = postgresql if dialect_name == "postgresql" else sqlite
     stmt = dialect.insert(actors)
-    updates = {name: stmt.excluded[name] for name in ("code", "name", "kind", "role", "sector")}
-    conn.execute(stmt.on_conflict_do_update(index_elements=["actor_id"], set_=updates), rows)
+    updates = {name: _settled(dialect_name, actors.c[name], stmt.excluded[name])
+               for name in ("code", "name", "kind", "role", "sector")}
+    return stmt.on_conflict_do_update(index_elements=["actor_id"], set_=updates)
+
+
+def _settled(dialect_name: str, stored: Any, incoming: Any) -> Any:
+    """The value an actor column keeps when two articles describe one actor differently.
+
+    The smallest non-empty value wins: min is commutative, so the row is the same whatever
+    order the articles are written in (parallel workers finish in any order; last-writer-wins
+    made the actors table depend on it). An empty role or sector never hides a known one.
+    """
+    if dialect_name == "postgresql":  # byte order, as SQLite compares, whatever the locale
+        least = func.least(stored.collate("C"), incoming)
+    else:
+        least = func.min(stored, incoming)  # SQLite's 2-argument min() is a scalar function
+    known_stored = and_(stored.is_not(None), stored != "")
+    known_incoming = and_(incoming.is_not(None), incoming != "")
+    return case(
+        (and_(known_stored, known_incoming), least),
+        (known_stored, stored),
+        else_=incoming,
+    )
 
 
 def _insert_events(conn: Connection, result: ArticleResult) -> dict[str, tuple[str, ...]]:

@@ -22,6 +22,7 @@ import numpy as np
 
 from diplograph.coding.learned.features import FEATURE_SCHEMA
 from diplograph.coding.learned.rescore import EventStage
+from diplograph.config import Settings
 from diplograph.errors import ModelError
 
 ROOTS = tuple(f"{r:02d}" for r in range(1, 21))
@@ -105,6 +106,16 @@ def packaged_model_dir() -> Path:
 def packaged_model() -> EventModel:
     """The shipped model, loaded once per process."""
     return load_model(packaged_model_dir())
+
+
+def configured_model_version(settings: Settings) -> str:
+    """The version of the model `settings` name, read without loading its weights (for a
+    parent process whose workers load the model)."""
+    folder = Path(settings.event_model_dir) if settings.event_model_dir else packaged_model_dir()
+    try:
+        return str(json.loads((folder / "model.json").read_text(encoding="utf-8"))["version"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(f"cannot read the event model in {folder}: {exc}") from exc
 
 
 def default_min_confidence() -> float:
