@@ -45,6 +45,20 @@ GUARDIAN = SHARED / "corpus" / "guardian-249.jsonl"
 
 # ---- child processes: one timed run ----------------------------------------------------
 
+def _time_writes(store_class: Any) -> list[float]:
+    """Record the moment each article is written (patching the store class in this child process)."""
+    stamps: list[float] = []
+    original = store_class.write_result
+
+    def timed(self: Any, result: Any) -> Any:
+        out = original(self, result)
+        stamps.append(time.perf_counter())
+        return out
+
+    store_class.write_result = timed
+    return stamps
+
+
 def child_ingest(src: str, corpus: str, db: str, workers: int) -> dict[str, Any]:
     """Run `ingest` as the CLI does, recording when each article is written."""
     sys.path.insert(0, src)
@@ -54,15 +68,7 @@ def child_ingest(src: str, corpus: str, db: str, workers: int) -> dict[str, Any]
     from diplograph.pipeline import ingest_articles
     from diplograph.store import Store, open_store
 
-    stamps: list[float] = []
-    original = Store.write_result
-
-    def timed(self: Any, result: Any) -> Any:
-        out = original(self, result)
-        stamps.append(time.perf_counter())
-        return out
-
-    Store.write_result = timed  # type: ignore[method-assign]
+    stamps = _time_writes(Store)
     t0 = time.perf_counter()
     settings = Settings(db=db)
     with open_store(db) as store:
@@ -81,15 +87,7 @@ def child_batch(corpus: str, db: str, address: str) -> dict[str, Any]:
     from diplograph.config import Settings
     from diplograph.store import Store, open_store
 
-    stamps: list[float] = []
-    original = Store.write_result
-
-    def timed(self: Any, result: Any) -> Any:
-        out = original(self, result)
-        stamps.append(time.perf_counter())
-        return out
-
-    Store.write_result = timed  # type: ignore[method-assign]
+    stamps = _time_writes(Store)
     with Client(address) as client:
         client.restart()  # fresh worker processes: the models load inside the timed run
         t0 = time.perf_counter()

@@ -310,7 +310,7 @@ def run_batch(inputs: Iterable[str | Path], store: Store | None, settings: Setti
               out: str | Path | None = None, on_error: Any = None) -> IngestSummary:
     """Ingest a corpus with Dask workers; this process is the only writer (or, with `out`,
     the workers write Parquet files for `load_results`)."""
-    from diplograph.pipeline import IngestSummary, _write_error
+    from diplograph.pipeline import IngestSummary, store_once
 
     summary = IngestSummary()
 
@@ -331,17 +331,8 @@ def run_batch(inputs: Iterable[str | Path], store: Store | None, settings: Setti
         for origin, problem, hint in done.errors:
             failed(InputError(origin, problem, hint))
         for result in done.results:
-            article = result.article
-            first = seen.setdefault(article.id, article.origin)
-            if first != article.origin:
-                failed(InputError(article.origin, f"id '{article.id}' was read already from {first}; "
-                                  "this article is skipped", "give every article its own id"))
-                continue
-            try:
-                assert store is not None
-                summary.record(store.write_result(result))
-            except Exception as err:  # a write that fails loses this article only
-                failed(_write_error(article, err))
+            assert store is not None  # results come back only when they are to be stored
+            store_once(store, result, seen, summary, failed)
     return summary
 
 

@@ -58,15 +58,6 @@ def _settings(db: str | None = None, actors: tuple[str, ...] = (), id_from_path:
     return Settings(**values)
 
 
-def _min_confidence(given: float | None) -> float:
-    """The user's minimum confidence, else the shipped model's default (chosen by cross-validation)."""
-    if given is not None:
-        return given
-    from diplograph.coding.learned.model import default_min_confidence
-
-    return default_min_confidence()
-
-
 def _run(action: Callable[[], None]) -> None:
     """Run a command body, turning library errors into a clean message.
 
@@ -305,10 +296,13 @@ def events(db: str | None, actor: str | None, since: date | None, until: date | 
     from diplograph.store import open_store
 
     def body() -> None:
-        with open_store(_settings(db).db) as store:
+        from diplograph.coding.learned.model import min_confidence_of
+
+        settings = _settings(db, min_confidence=min_confidence)
+        with open_store(settings.db) as store:
             rows = store.query_events(actor=actor, since=since.isoformat() if since else None,
                                       until=until.isoformat() if until else None, cameo=cameo, limit=limit,
-                                      min_confidence=_min_confidence(min_confidence))
+                                      min_confidence=min_confidence_of(settings))
             write_events(rows, fmt)
 
     _run(body)
@@ -330,8 +324,11 @@ def export(db: str | None, fmt: str, output: Path, min_confidence: float | None)
     from diplograph.store import open_store
 
     def body() -> None:
-        with open_store(_settings(db).db) as store:
-            n = export_events(store, fmt, output, min_confidence=_min_confidence(min_confidence))
+        from diplograph.coding.learned.model import min_confidence_of
+
+        settings = _settings(db, min_confidence=min_confidence)
+        with open_store(settings.db) as store:
+            n = export_events(store, fmt, output, min_confidence=min_confidence_of(settings))
         click.echo(f"wrote {n} rows to {output}", err=True)
 
     _run(body)

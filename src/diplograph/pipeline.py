@@ -368,6 +368,22 @@ def _fresh(articles: Iterable[Article], store: Store, summary: IngestSummary,
         yield article
 
 
+def store_once(store: Store, result: ArticleResult, seen: dict[str, str], summary: IngestSummary,
+               failed: ErrorHandler) -> None:
+    """Write one result unless an article of its id came from another origin earlier in the run
+    (`seen`: id -> origin); a failed write loses this article only."""
+    article = result.article
+    first = seen.setdefault(article.id, article.origin)
+    if first != article.origin:
+        failed(InputError(article.origin, f"id '{article.id}' was read already from {first}; "
+                          "this article is skipped", "give every article its own id"))
+        return
+    try:
+        summary.record(store.write_result(result))
+    except Exception as err:  # a write that fails loses this article only
+        failed(_write_error(article, err))
+
+
 def _write_error(article: Article, err: Exception) -> InputError:
     """One article's failed write as a named error: its own message for a StoreError."""
     origin = article.origin or article.id

@@ -120,7 +120,7 @@ def iter_results(folder: Path, on_error: Callable[[InputError], None]) -> Iterat
 def load_results(folder: Path, store: Store, on_error: Callable[[InputError], None] | None = None,
                  summary: IngestSummary | None = None) -> IngestSummary:
     """Store every result of a `batch --out` folder; loading it twice changes nothing."""
-    from diplograph.pipeline import IngestSummary, _write_error
+    from diplograph.pipeline import IngestSummary, store_once
 
     summary = summary or IngestSummary()
 
@@ -131,15 +131,6 @@ def load_results(folder: Path, store: Store, on_error: Callable[[InputError], No
 
     seen: dict[str, str] = {}
     for result in iter_results(folder, failed):
-        article = result.article
         summary.read += 1
-        first = seen.setdefault(article.id, article.origin)
-        if first != article.origin:
-            failed(InputError(article.origin, f"id '{article.id}' was read already from {first}; "
-                              "this article is skipped", "give every article its own id"))
-            continue
-        try:
-            summary.record(store.write_result(result))
-        except Exception as err:  # a write that fails loses this article only
-            failed(_write_error(article, err))
+        store_once(store, result, seen, summary, failed)
     return summary

@@ -91,11 +91,13 @@ def test_app_store_opened_lazily_without_lifespan(db_url: str) -> None:
 
 def test_app_warm_cache_matches_page_requests(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from diplograph.api import aggregates
+    from diplograph.coding.learned.model import min_confidence_of
 
     with TestClient(create_app(Settings(db=db_url))) as warmed:
         warmed.app.state.cache.recheck = 3600  # type: ignore[attr-defined]
         with warmed.app.state.store.engine.connect() as conn:  # type: ignore[attr-defined]
-            aggregates.warm_cache(warmed.app.state.cache, conn, lambda: False)  # type: ignore[attr-defined]
+            aggregates.warm_cache(warmed.app.state.cache, conn, lambda: False,  # type: ignore[attr-defined]
+                                    min_confidence_of(warmed.app.state.settings))  # type: ignore[attr-defined]
 
         def fail(*args: object, **kwargs: object) -> None:
             raise AssertionError("recomputed instead of served from the warmed cache")

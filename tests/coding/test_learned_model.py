@@ -61,3 +61,13 @@ def test_shipped_model_is_small_data_with_a_card() -> None:
     model = load_model(folder)
     assert 0.0 < model.threshold < 1.0
     assert model.stage is not None and len(model.stage.coef) == len(NAMES)
+
+
+def test_min_confidence_is_the_users_else_the_configured_models(tmp_path: Path) -> None:
+    from diplograph.coding.learned.model import configured_model_version, min_confidence_of
+    from diplograph.config import Settings
+
+    _tiny(tmp_path)
+    assert min_confidence_of(Settings(min_confidence=0.7)) == 0.7
+    assert min_confidence_of(Settings(event_model_dir=str(tmp_path))) == 0.3
+    assert configured_model_version(Settings(event_model_dir=str(tmp_path))) == "t1"

@@ -17,7 +17,6 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import Connection, case, func, select
 
 from diplograph.api.queries import EventFilter, actor_names, conditions
-from diplograph.coding.learned.model import default_min_confidence
 from diplograph.store.schema import actors, articles, event_mentions, events
 
 Interval = Literal["day", "week", "month", "year"]
@@ -326,12 +325,12 @@ def stats(conn: Connection) -> dict[str, Any]:
     }
 
 
-def warm_cache(cache: AggregateCache, conn: Connection, stop: Callable[[], bool]) -> None:
+def warm_cache(cache: AggregateCache, conn: Connection, stop: Callable[[], bool], min_confidence: float) -> None:
     """Compute what the page asks for on first load, so its first visitor does not wait.
 
     The keys and parameters match the routes and the defaults in web/static/app.js.
     """
-    flt = EventFilter(min_confidence=default_min_confidence())
+    flt = EventFilter(min_confidence=min_confidence)
     jobs: list[tuple[Hashable, Callable[[], Any]]] = [
         (("stats",), lambda: stats(conn)),
         (("actors", flt.key(), None, 300, 0), lambda: list_actors(conn, flt, q=None, limit=300, offset=0)),

@@ -26,6 +26,7 @@ from diplograph.api.aggregates import AggregateCache, warm_cache
 from diplograph.api.middleware import BodySizeLimit, SecurityHeaders, TokenGuard
 from diplograph.api.responses import COMMON
 from diplograph.api.routes import actors, articles, dyads, events, health, overview, stats
+from diplograph.coding.learned.model import min_confidence_of
 from diplograph.config import Settings
 from diplograph.errors import DiplographError, InputError, MissingExtraError, StoreError
 from diplograph.store import Store, open_store
@@ -92,7 +93,7 @@ def _warm(app: FastAPI, stop: threading.Event) -> None:
     """Fill the aggregate cache for the page's first load (seconds on a million events)."""
     try:
         with app.state.store.engine.connect() as conn:
-            warm_cache(app.state.cache, conn, stop.is_set)
+            warm_cache(app.state.cache, conn, stop.is_set, min_confidence_of(app.state.settings))
     except (SQLAlchemyError, DiplographError) as exc:
         log.warning("could not pre-compute the page's overview: %s", exc)
 

@@ -12,7 +12,7 @@ from sqlalchemy import Connection
 from diplograph.api.aggregates import AggregateCache
 from diplograph.api.middleware import token_problem
 from diplograph.api.queries import DATE_PATTERN, EventFilter
-from diplograph.coding.learned.model import default_min_confidence
+from diplograph.coding.learned.model import min_confidence_of
 from diplograph.config import Settings
 from diplograph.store import Store, open_store
 
@@ -76,6 +76,7 @@ def _quads(value: str | None) -> tuple[int, ...]:
 
 
 def event_filter(
+    settings: SettingsDep,
     actor: Annotated[str | None, Query(pattern=_CODE, description="actor code, either side")] = None,
     partner: Annotated[
         str | None, Query(pattern=_CODE, description="with actor: the dyad's other side")
@@ -109,7 +110,7 @@ def event_filter(
         until=until,
         place=place.strip() or None if place else None,
         q=q.strip() or None if q else None,
-        min_confidence=default_min_confidence() if min_confidence is None else min_confidence,
+        min_confidence=min_confidence_of(settings) if min_confidence is None else min_confidence,
     )
 
 

@@ -108,17 +108,24 @@ def packaged_model() -> EventModel:
     return load_model(packaged_model_dir())
 
 
-def configured_model_version(settings: Settings) -> str:
-    """The version of the model `settings` name, read without loading its weights (for a
-    parent process whose workers load the model)."""
+def _configured_meta(settings: Settings) -> dict[str, Any]:
+    """model.json of the model `settings` name, read without loading its weights."""
     folder = Path(settings.event_model_dir) if settings.event_model_dir else packaged_model_dir()
     try:
-        return str(json.loads((folder / "model.json").read_text(encoding="utf-8"))["version"])
-    except (OSError, ValueError, KeyError) as exc:
+        meta: dict[str, Any] = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        return meta
+    except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the event model in {folder}: {exc}") from exc
 
 
-def default_min_confidence() -> float:
-    """The minimum confidence shown when a user sets none: the shipped model's, chosen by
-    cross-validation."""
-    return packaged_model().threshold
+def configured_model_version(settings: Settings) -> str:
+    """The version of the configured model (for a parent process whose workers load it)."""
+    return str(_configured_meta(settings).get("version", ""))
+
+
+def min_confidence_of(settings: Settings) -> float:
+    """The minimum confidence shown: the user's, else the configured model's (chosen by
+    cross-validation) — the same rule for extract, events, export and the API."""
+    if settings.min_confidence is not None:
+        return settings.min_confidence
+    return float(_configured_meta(settings).get("threshold", 0.0))
